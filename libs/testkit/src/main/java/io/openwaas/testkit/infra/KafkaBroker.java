@@ -1,0 +1,265 @@
+package io.openwaas.testkit.infra;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Apache Kafka broker (KRaft, combined broker + controller) in its own JVM. Its classpath comes from the
+ * {@code openwaas-kafka-broker} artifact, so none of Kafka's server jars are on the caller's classpath.
+ *
+ * <p>The data directory survives {@link #stop()} / {@link #start()}, so a test can take the broker away and bring
+ * the same one back, and {@code bin/waas} keeps its topics across restarts.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String CLASSPATH_RESOURCE = "META-INF/openwaas/kafka-broker.classpath";
+    private static final String LOG4J_RESOURCE = "META-INF/openwaas/kafka-broker-log4j2.properties";
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private final Path logFile;
+    private Process process;
+
+    private KafkaBroker(Path dir, int port, int controllerPort) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.logFile = dir.resolve("broker.log");
+    }
+
+    /**
+     * Prepares (formats on first use) and starts a broker.
+     *
+     * @param dir  its home: {@code server.properties}, data and log live below it
+     * @param port client port on 127.0.0.1 (the controller listens on {@code port + 1}), or 0 for free ones
+     */
+    public static KafkaBroker start(Path dir, int port) throws IOException {
+        Files.createDirectories(dir);
+        KafkaBroker broker = port > 0 ? new KafkaBroker(dir, port, port + 1) : new KafkaBroker(dir, freePort(), freePort());
+        broker.configure();
+        broker.start();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the (stopped) broker again with the same data and port; waits until it answers. */
+    public synchronized void start() throws IOException {
+        if (isRunning()) {
+            return;
+        }
+        process = java("kafka.Kafka", dir.resolve("server.properties").toString()).start();
+        awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** Stops the broker (SIGTERM, then kill) and waits until it is gone. Its data stay. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Creates topics that do not exist yet: 1 partition each unless given, {@code compacted} ones with cleanup.policy=compact. */
+    public void createTopics(Collection<String> topics, Collection<String> compacted) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> wanted = new ArrayList<>();
+            for (String t : topics) {
+                NewTopic topic = new NewTopic(t, 1, (short) 1);
+                if (compacted.contains(t)) {
+                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                }
+                wanted.add(topic);
+            }
+            admin.createTopics(wanted).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name, e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot create topic " + name, e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void configure() throws IOException {
+        Path props = dir.resolve("server.properties");
+        Path data = dir.resolve("data");
+        String config = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + data,
+                "num.partitions=1",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=4",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "log.cleaner.min.compaction.lag.ms=0",
+                "log.segment.bytes=16777216",
+                "");
+        Files.writeString(props, config, StandardCharsets.UTF_8);
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            String clusterId = clusterId();
+            Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props.toString()).start();
+            try {
+                if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                    throw new IOException("formatting Kafka storage failed, see " + logFile);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while formatting Kafka storage", e);
+            }
+        }
+    }
+
+    private ProcessBuilder java(String mainClass, String... args) throws IOException {
+        Path log4j = dir.resolve("log4j2.properties");
+        try (InputStream in = resource(LOG4J_RESOURCE)) {
+            Files.write(log4j, in.readAllBytes());
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4j,
+                "-cp", brokerClasspath(),
+                mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    }
+
+    private void awaitReady(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Kafka broker exited with " + process.exitValue() + ", see " + logFile);
+            }
+            if (answers()) {
+                return;
+            }
+            try {
+                process.waitFor(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for Kafka", e);
+            }
+        }
+        throw new IOException("Kafka broker not ready after " + timeout + ", see " + logFile);
+    }
+
+    private boolean answers() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        } catch (IOException e) {
+            return false;
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        try (Admin admin = Admin.create(props)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String brokerClasspath() {
+        try (InputStream in = resource(CLASSPATH_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " not on the classpath: build libs/kafka-broker first");
+        }
+        return in;
+    }
+
+    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (22 characters). */
+    private static String clusterId() {
+        UUID u = UUID.randomUUID();
+        byte[] b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+                .putLong(u.getLeastSignificantBits()).array();
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}
