@@ -118,12 +118,12 @@ public final class Ed25519Group implements EcGroup {
     }
 
     /**
-     * {@code k·B} for a 32-byte little-endian scalar {@code k < 2^253} (constant-time in {@code k}; the caller
+     * {@code k·B} for a 32-byte little-endian scalar {@code k < 2^255} (constant-time in {@code k}; the caller
      * reduces {@code k} modulo L when it needs to).
      */
     public Ed25519Point mulBaseLE(byte[] k) {
-        if (k.length != 32 || (k[31] & 0xE0) != 0) {
-            throw new IllegalArgumentException("scalar must be 32 bytes little-endian below 2^253");
+        if (k.length != 32 || (k[31] & 0x80) != 0) {
+            throw new IllegalArgumentException("scalar must be 32 bytes little-endian below 2^255");
         }
         int[] e = new int[64];
         for (int i = 0; i < 32; i++) {
