@@ -48,6 +48,36 @@ public final class RoundInbox<M extends ProtocolMessage> {
         received.put(sender, message);
     }
 
+    /**
+     * Decodes, checks and stores a message received from the transport-authenticated {@code from}.
+     *
+     * @param parser the message's {@code parse}; a {@link WireFormatException} becomes
+     *               {@link AbortReason#MALFORMED_MESSAGE} naming {@code from}
+     * @throws MpcAbortException {@link AbortReason#UNEXPECTED_SENDER} if the header names another sender than
+     *                           {@code from}, or any error of {@link #accept}
+     */
+    public M accept(PartyId from, byte[] bytes, java.util.function.Function<byte[], M> parser) {
+        M message;
+        try {
+            message = parser.apply(bytes);
+        } catch (WireFormatException e) {
+            throw MpcAbortException.blame(context.protocol(), context.round(), AbortReason.MALFORMED_MESSAGE, from,
+                    e.getMessage());
+        } catch (MpcAbortException e) {
+            if (e.culprits().contains(from)) {
+                throw e;
+            }
+            throw new MpcAbortException(context.protocol(), context.round(), e.reason(), java.util.Set.of(from),
+                    e.getMessage());
+        }
+        if (!message.sender().equals(from)) {
+            throw MpcAbortException.blame(context.protocol(), context.round(), AbortReason.UNEXPECTED_SENDER, from,
+                    "header names another sender");
+        }
+        accept(message);
+        return message;
+    }
+
     /** Whether every expected sender has delivered. */
     public boolean isComplete() {
         return received.keySet().containsAll(context.expectedSenders());
