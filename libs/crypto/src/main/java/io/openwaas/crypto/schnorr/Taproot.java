@@ -49,6 +49,21 @@ public final class Taproot {
         return new TweakedKey(q.xOnly(), !q.hasEvenY(), t);
     }
 
+    /**
+     * The output key for an internal key given as a point (its y parity is ignored, as BIP-341 lifts the x-only key
+     * to even y). Avoids the square root of {@link #tweakPublicKey(byte[], byte[])}.
+     */
+    public static TweakedKey tweakPublicKey(Secp256k1Point internal, byte[] merkleRoot) {
+        Secp256k1Point p = internal.hasEvenY() ? internal : internal.negate();
+        byte[] px = p.xOnly();
+        BigInteger t = tweak(px, merkleRoot);
+        Secp256k1Point q = p.add(Secp256k1.GROUP.mulBase(t));
+        if (q.isIdentity()) {
+            throw new IllegalArgumentException("tweaked key is the point at infinity");
+        }
+        return new TweakedKey(q.xOnly(), !q.hasEvenY(), t);
+    }
+
     /** The private key of the tweaked output key (for single-key signing of a key-path spend). */
     public static Secp256k1PrivateKey tweakPrivateKey(Secp256k1PrivateKey key, byte[] merkleRoot) {
         Secp256k1Point p = key.publicKey();

@@ -1,0 +1,6 @@
+package io.openwaas.crypto.address;
+
+/** Address families. */
+public enum ChainFamily {
+    BITCOIN, EVM, TRON, SOLANA
+}
