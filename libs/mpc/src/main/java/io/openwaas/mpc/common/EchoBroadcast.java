@@ -57,7 +57,7 @@ public final class EchoBroadcast {
     }
 
     /**
-     * Compares the {@code echoer}'s view with {@code mine}.
+     * Compares the {@code echoer}'s view with {@code mine}. {@code me} is {@code null} for an observer.
      *
      * @throws MpcAbortException {@link AbortReason#WRONG_LENGTH} (echo covers other parties; culprit the echoer) or
      *                           {@link AbortReason#EQUIVOCATION} (culprit per the class documentation)
@@ -71,7 +71,7 @@ public final class EchoBroadcast {
         for (Map.Entry<PartyId, byte[]> e : new TreeMap<>(mine).entrySet()) {
             PartyId p = e.getKey();
             if (!Bytes.constantTimeEquals(e.getValue(), echoed.get(p))) {
-                PartyId culprit = p.equals(me) || p.equals(echoer) ? echoer : p;
+                PartyId culprit = p.equals(me) || p.equals(echoer) ? echoer : p; // me may be null
                 throw MpcAbortException.blame(protocol, round, AbortReason.EQUIVOCATION, culprit,
                         "inconsistent broadcast of " + p + " (echo from " + echoer + ")");
             }

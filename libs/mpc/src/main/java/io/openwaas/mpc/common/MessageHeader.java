@@ -67,7 +67,7 @@ public record MessageHeader(String protocol, int round, SessionId session, Party
      *                           {@link AbortReason#WRONG_ROUND}; the culprit is the sender
      */
     public void validate(MessageContext ctx) {
-        if (!ctx.expectedSenders().contains(sender) || sender.equals(ctx.self())) {
+        if (!ctx.expectedSenders().contains(sender) || sender.equals(ctx.self())) { // self may be null (observer)
             throw MpcAbortException.blame(ctx.protocol(), ctx.round(), AbortReason.UNEXPECTED_SENDER, sender,
                     "sender not a participant of this round");
         }

@@ -266,7 +266,15 @@ public final class Bip445 {
     public static SessionValues sessionValues(byte[] aggnonce, SignersContext ctx, List<byte[]> tweaks,
                                               List<Boolean> xonly, byte[] msg) {
         validateSignersContext(ctx);
-        TweakContext tc = tweak(ctx.threshPk(), tweaks, xonly);
+        return sessionValuesUnchecked(aggnonce, ctx, tweak(ctx.threshPk(), tweaks, xonly), msg);
+    }
+
+    /**
+     * {@code GetSessionValues} without {@code ValidateSignersCtx}, for callers whose signers context comes from an
+     * already validated {@link io.openwaas.mpc.dkg.GroupKey} (whose verification shares were checked to interpolate
+     * to the group key when it was built or parsed).
+     */
+    static SessionValues sessionValuesUnchecked(byte[] aggnonce, SignersContext ctx, TweakContext tc, byte[] msg) {
         byte[] qx = tc.q().xOnly();
         BigInteger b = new BigInteger(1, Hashes.tagged(TAG_NONCECOEF, serializeIds(ctx.ids()), aggnonce, qx, msg))
                 .mod(N);
