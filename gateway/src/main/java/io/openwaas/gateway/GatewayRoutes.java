@@ -1,0 +1,140 @@
+package io.openwaas.gateway;
+
+import io.openwaas.gateway.config.GatewayConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Path-prefix routing with the Vert.x HTTP reverse proxy. Method, raw URI (path and query as received), headers
+ * (except the hop-by-hop ones) and body go to the backend unchanged; its status, headers and body come back
+ * unchanged. The gateway answers itself only for {@code /q/*} (health), unknown prefixes (404) and unreachable
+ * backends (502), both with the error envelope.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    private static final String JSON = "application/json";
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+    private final RouteTable table;
+    private final Map<String, HttpProxy> proxies = new HashMap<>();
+    private final Map<String, HttpClient> clients = new HashMap<>();
+
+    public GatewayRoutes(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.vertx = vertx;
+        this.table = RouteTable.of(config);
+    }
+
+    void register(@Observes Router router) {
+        for (Map.Entry<String, GatewayConfig.Backend> b : config.backends().entrySet()) {
+            URI url = b.getValue().url();
+            if (!"http".equals(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException("backend " + b.getKey() + ": url must be http://host:port, got " + url);
+            }
+            int port = url.getPort() > 0 ? url.getPort() : 80;
+            HttpClient client = vertx.createHttpClient(
+                    new HttpClientOptions()
+                            .setKeepAlive(true)
+                            .setConnectTimeout((int) config.connectTimeout().toMillis())
+                            .setDecompressionSupported(false),
+                    new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()));
+            HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                    .origin(port, url.getHost())
+                    .addInterceptor(new Transparent(b.getKey()));
+            clients.put(b.getKey(), client);
+            proxies.put(b.getKey(), proxy);
+            LOG.infof("route %s -> %s:%d %s", b.getKey(), url.getHost(), port, b.getValue().prefixes());
+        }
+        router.route().order(Integer.MAX_VALUE - 10).handler(this::route);
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        clients.values().forEach(HttpClient::close);
+    }
+
+    private void route(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/q/") || path.equals("/q")) {
+            ctx.next();
+            return;
+        }
+        String backend = table.backendFor(path).orElse(null);
+        if (backend == null) {
+            send(ctx.response(), 404, ErrorEnvelope.of(ErrorEnvelope.NO_ROUTE, "No service serves this path"));
+            return;
+        }
+        proxies.get(backend).handle(ctx.request());
+    }
+
+    private static void send(HttpServerResponse response, int status, Buffer body) {
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
+    }
+
+    /**
+     * Keeps the exchange transparent where the proxy library would not: the client's {@code Host} goes to the
+     * backend, and the backend's {@code Date} comes back as it was (the library re-formats it, or adds one when the
+     * backend sent none). Answers 502 with the envelope when the backend cannot be reached.
+     */
+    private static final class Transparent implements ProxyInterceptor {
+
+        private final String backend;
+
+        Transparent(String backend) {
+            this.backend = backend;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            // Keep the client's Host header (the library would otherwise send the backend's address).
+            context.request().setAuthority(context.request().proxiedRequest().authority());
+            return context.sendRequest().recover(err -> {
+                LOG.warnf("backend %s unreachable for %s %s: %s", backend, context.request().getMethod(),
+                        context.request().proxiedRequest().path(), err.toString());
+                ProxyResponse response = context.request().release().response()
+                        .setStatusCode(502)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                        .setBody(Body.body(ErrorEnvelope.of(ErrorEnvelope.BAD_GATEWAY, "Service unavailable")));
+                return Future.succeededFuture(response);
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            String date = context.response().headers().get(HttpHeaders.DATE);
+            HttpServerResponse out = context.request().proxiedRequest().response();
+            out.headersEndHandler(v -> {
+                if (date == null) {
+                    out.headers().remove(HttpHeaders.DATE);
+                } else {
+                    out.headers().set(HttpHeaders.DATE, date);
+                }
+            });
+            return context.sendResponse();
+        }
+    }
+}
