@@ -166,4 +166,39 @@ public final class GroupKey {
         return "GroupKey[" + group.name() + ", " + threshold + "-of-" + parties.size() + ", keyId "
                 + io.openwaas.mpc.common.Bytes.hex(keyId).substring(0, 16) + "…]";
     }
+
+    /**
+     * The group key defined by summed Feldman commitments of several dealers (DKG and reshare): {@code Y = Σ_i C_i0},
+     * {@code Y_k = Σ_i Σ_m C_im·k^m} for every holder {@code k}, and a key id hashing the domain, the session, the
+     * threshold, the holders and every commitment vector.
+     */
+    public static GroupKey fromCommitments(EcGroup g, io.openwaas.mpc.common.SessionId session, String domain, int t,
+                                           List<PartyId> holders, SortedMap<PartyId, List<EcPoint>> commitments) {
+        java.math.BigInteger q = g.order();
+        EcPoint y = g.identity();
+        for (List<EcPoint> c : commitments.values()) {
+            y = y.add(c.get(0));
+        }
+        SortedMap<PartyId, EcPoint> shares = new TreeMap<>();
+        for (PartyId k : holders) {
+            EcPoint acc = g.identity();
+            for (List<EcPoint> c : commitments.values()) {
+                acc = acc.add(Groups.evaluateCommitment(c, k.toScalar(q), q));
+            }
+            shares.put(k, acc);
+        }
+        io.openwaas.mpc.common.Transcript tr = io.openwaas.mpc.common.Transcript
+                .forSession(io.openwaas.mpc.common.Transcript.Hash.SHA256, domain, session)
+                .append("group", g.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .append("threshold", (long) t);
+        for (PartyId k : holders) {
+            tr.append("holder", k);
+        }
+        for (Map.Entry<PartyId, List<EcPoint>> e : commitments.entrySet()) {
+            List<byte[]> enc = new java.util.ArrayList<>();
+            e.getValue().forEach(c -> enc.add(c.encode()));
+            tr.append("dealer", e.getKey()).append("commitments", enc);
+        }
+        return new GroupKey(g, tr.digest(), t, holders, y, shares);
+    }
 }

@@ -95,36 +95,8 @@ public final class Round3 {
         return new KeyShare(gk, params.self(), SecretScalar.of(s, q));
     }
 
-    /**
-     * The group key defined by summed Feldman commitments: {@code Y = Σ_i C_i0}, {@code Y_k = Σ_i eval(C_i, k)}, and a
-     * key id hashing the session and every commitment vector.
-     */
     static GroupKey groupKey(EcGroup g, io.openwaas.mpc.common.SessionId session, String domain, int t,
                              List<PartyId> holders, SortedMap<PartyId, List<EcPoint>> commitments) {
-        BigInteger q = g.order();
-        EcPoint y = g.identity();
-        for (List<EcPoint> c : commitments.values()) {
-            y = y.add(c.get(0));
-        }
-        SortedMap<PartyId, EcPoint> shares = new TreeMap<>();
-        for (PartyId k : holders) {
-            EcPoint acc = g.identity();
-            for (List<EcPoint> c : commitments.values()) {
-                acc = acc.add(Groups.evaluateCommitment(c, k.toScalar(q), q));
-            }
-            shares.put(k, acc);
-        }
-        Transcript tr = Transcript.forSession(Transcript.Hash.SHA256, domain, session)
-                .append("group", g.name().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .append("threshold", (long) t);
-        for (PartyId k : holders) {
-            tr.append("holder", k);
-        }
-        for (Map.Entry<PartyId, List<EcPoint>> e : commitments.entrySet()) {
-            List<byte[]> enc = new ArrayList<>();
-            e.getValue().forEach(c -> enc.add(c.encode()));
-            tr.append("dealer", e.getKey()).append("commitments", enc);
-        }
-        return new GroupKey(g, tr.digest(), t, holders, y, shares);
+        return GroupKey.fromCommitments(g, session, domain, t, holders, commitments);
     }
 }
