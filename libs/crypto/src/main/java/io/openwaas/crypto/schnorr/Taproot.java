@@ -64,6 +64,26 @@ public final class Taproot {
         return new TweakedKey(q.xOnly(), !q.hasEvenY(), t);
     }
 
+    /** BIP-341 leaf hash: {@code hash_TapLeaf(leaf_version || compact_size(script) || script)}. */
+    public static byte[] leafHash(int leafVersion, byte[] script) {
+        byte[] len;
+        int n = script.length;
+        if (n < 0xfd) {
+            len = new byte[] {(byte) n};
+        } else if (n <= 0xffff) {
+            len = new byte[] {(byte) 0xfd, (byte) n, (byte) (n >>> 8)};
+        } else {
+            len = new byte[] {(byte) 0xfe, (byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)};
+        }
+        return Hashes.tagged("TapLeaf", new byte[] {(byte) leafVersion}, len, script);
+    }
+
+    /** BIP-341 branch hash: {@code hash_TapBranch(min(a, b) || max(a, b))} (lexicographic order). */
+    public static byte[] branchHash(byte[] a, byte[] b) {
+        return java.util.Arrays.compareUnsigned(a, b) <= 0 ? Hashes.tagged("TapBranch", a, b)
+                : Hashes.tagged("TapBranch", b, a);
+    }
+
     /** The private key of the tweaked output key (for single-key signing of a key-path spend). */
     public static Secp256k1PrivateKey tweakPrivateKey(Secp256k1PrivateKey key, byte[] merkleRoot) {
         Secp256k1Point p = key.publicKey();
