@@ -1,0 +1,123 @@
+package io.openwaas.testkit.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The platform's own keys for a local installation, kept under {@code <home>/keys}: the operator's RSA-2048 key pair
+ * (PEM, PKCS#8 private / X.509 public), which signs operator JWTs, and the Ed25519 seed the services sign responses
+ * with. Created once; never overwritten; files readable by the owner only.
+ */
+public final class OperatorKeys {
+
+    public static final String ISSUER = "openwaas-operator";
+
+    private final PrivateKey operatorPrivate;
+    private final String responseSeedHex;
+
+    private OperatorKeys(PrivateKey operatorPrivate, String responseSeedHex) {
+        this.operatorPrivate = operatorPrivate;
+        this.responseSeedHex = responseSeedHex;
+    }
+
+    public static Path privateKeyFile(Path home) {
+        return home.resolve("keys").resolve("operator-private.pem");
+    }
+
+    public static Path publicKeyFile(Path home) {
+        return home.resolve("keys").resolve("operator-public.pem");
+    }
+
+    public static Path responseSeedFile(Path home) {
+        return home.resolve("keys").resolve("response-signing.seed");
+    }
+
+    /** Loads the keys under {@code home}, generating whichever is missing. */
+    public static OperatorKeys ensure(Path home) throws IOException, GeneralSecurityException {
+        Path dir = home.resolve("keys");
+        Files.createDirectories(dir);
+        Secrets.restrictDirectory(dir);
+        Path priv = privateKeyFile(home);
+        Path pub = publicKeyFile(home);
+        if (!Files.exists(priv)) {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048, new SecureRandom());
+            KeyPair pair = gen.generateKeyPair();
+            Secrets.writePrivate(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            Bootstrap.log("generated operator RSA-2048 key pair in " + dir);
+        }
+        PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(
+                new PKCS8EncodedKeySpec(unpem(Files.readString(priv, StandardCharsets.US_ASCII))));
+        if (!Files.exists(pub)) {
+            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
+            PublicKey publicKey = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            Files.writeString(pub, pem("PUBLIC KEY", publicKey.getEncoded()), StandardCharsets.US_ASCII);
+        }
+        Path seed = responseSeedFile(home);
+        if (!Files.exists(seed)) {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            Secrets.writePrivate(seed, HexFormat.of().formatHex(bytes) + "\n");
+            java.util.Arrays.fill(bytes, (byte) 0);
+            Bootstrap.log("generated response-signing Ed25519 seed in " + seed);
+        }
+        String seedHex = Files.readString(seed, StandardCharsets.US_ASCII).trim();
+        if (!seedHex.matches("[0-9a-f]{64}")) {
+            throw new IOException(seed + " must hold 64 lower-case hex characters");
+        }
+        return new OperatorKeys(privateKey, seedHex);
+    }
+
+    /** The response-signing seed, 64 hex characters. */
+    public String responseSeedHex() {
+        return responseSeedHex;
+    }
+
+    /**
+     * An operator JWT: RS256, {@code iss=openwaas-operator}, {@code sub}/{@code upn} = {@code operator},
+     * {@code groups=["operator"]}, valid for {@code validity} from {@code now}.
+     */
+    public String operatorToken(Instant now, Duration validity) throws GeneralSecurityException {
+        long iat = now.getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"operator\",\"upn\":\"operator\","
+                + "\"groups\":[\"operator\"],\"iat\":" + iat + ",\"exp\":" + (iat + validity.toSeconds()) + "}";
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(operatorPrivate);
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + b64.encodeToString(rsa.sign());
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    static byte[] unpem(String pem) {
+        String body = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+        return Base64.getDecoder().decode(body);
+    }
+}
