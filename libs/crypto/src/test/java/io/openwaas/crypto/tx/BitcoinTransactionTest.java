@@ -151,6 +151,69 @@ class BitcoinTransactionTest {
         Vectors.report("bip341/wallet-test-vectors.json", passed, "tweaks, addresses, sigMsg, sighash, witness");
     }
 
+    /** The "Native P2WPKH" and "P2SH-P2WPKH" examples of the BIP-143 text (bitcoin/bips bip-0143.mediawiki). */
+    @Test
+    void bip143Examples() {
+        // Native P2WPKH: input 0 is a P2PK signed with the legacy algorithm, input 1 the P2WPKH
+        BitcoinTransaction tx = BitcoinTransaction.parse(Hex.decode("0100000002fff7f7881a8099afa6940d42d1e7f6362bec"
+                + "38171ea3edf433541db4e4ad969f0000000000eeffffffef51e1b804cc89d182d279655c3aa89e815b1b309fe287d9b2b5"
+                + "5d57b90ec68a0100000000ffffffff02202cb206000000001976a9148280b37df378db99f66f85c95a783a76ac7a6d5988"
+                + "ac9093510d000000001976a9143bde42dbee7e4dbe6a21b2d50ce2f0167faa815988ac11000000"));
+        Secp256k1PrivateKey k1 = Secp256k1PrivateKey.wrap(Hex.decode(
+                "619c335025c7f4012e556c2a58b2506e30b8511b53ade95ea316fd8c3286feb9"));
+        assertEquals("025476c2e83188368da1ff3e292e7acafcdb3566bb0ad253f62fc70f07aeee6357",
+                Hex.encode(k1.publicKey().encode()));
+        byte[] code = Sighash.p2wpkhScriptCode(Hex.decode("1d0f172a0ecb48aee1be1f2687d2963ae33f71a1"));
+        byte[] sighash = Sighash.segwitV0(tx, 1, code, 600_000_000L, Sighash.ALL);
+        assertEquals("c37af31116d1b27caf68aae9e3ac82f1477929014d5b917657d0eb49478cb670", Hex.encode(sighash));
+        EcdsaSignature sig = Ecdsa.sign(k1, sighash);
+        assertEquals("304402203609e17b84f6a7d30c80bfa610b5b4542f32a8a0d5447a12fb1366d7f01cc44a0220573a954c4518331561"
+                + "406f90300e8f3358f51928d43c212a8caed02de67eebee", Hex.encode(sig.toDer()));
+        // the P2PK input's published signature verifies under our legacy sighash
+        byte[] p2pkScript = Hex.decode("2103c9f4836b9a4f77fc0d81f7bcb01b7f1b35916864b9476c241ce9fc198bd25432ac");
+        byte[] p2pkSig = Hex.decode("30450221008b9d1dc26ba6a9cb62127b02742fa9d754cd3bebf337f7a55d114c8e5cdd30be0220"
+                + "40529b194ba3f9281a99f2b1c0a19c0489bc22ede944ccf4ecbab4cc618ef3ed");
+        Secp256k1PrivateKey k0 = Secp256k1PrivateKey.wrap(Hex.decode(
+                "bbc27228ddcb9209d7fd6f36b02f7dfa6252af40bb2f1cbc7a557da8027ff866"));
+        assertTrue(Ecdsa.verify(k0.publicKey(), Sighash.legacy(tx, 0, p2pkScript, Sighash.ALL),
+                EcdsaSignature.parseDer(p2pkSig), false));
+        BitcoinTransaction signed = tx
+                .withInputScripts(0, Scripts.push(io.openwaas.crypto.util.Bytes.concat(p2pkSig, new byte[] {1})),
+                        List.of())
+                .withInputScripts(1, new byte[0], Scripts.p2wpkhWitness(sig, Sighash.ALL, k1.publicKey()));
+        assertEquals("01000000000102fff7f7881a8099afa6940d42d1e7f6362bec38171ea3edf433541db4e4ad969f000000004948304502"
+                + "21008b9d1dc26ba6a9cb62127b02742fa9d754cd3bebf337f7a55d114c8e5cdd30be022040529b194ba3f9281a99f2b1c0"
+                + "a19c0489bc22ede944ccf4ecbab4cc618ef3ed01eeffffffef51e1b804cc89d182d279655c3aa89e815b1b309fe287d9b2"
+                + "b55d57b90ec68a0100000000ffffffff02202cb206000000001976a9148280b37df378db99f66f85c95a783a76ac7a6d59"
+                + "88ac9093510d000000001976a9143bde42dbee7e4dbe6a21b2d50ce2f0167faa815988ac000247304402203609e17b84f6"
+                + "a7d30c80bfa610b5b4542f32a8a0d5447a12fb1366d7f01cc44a0220573a954c4518331561406f90300e8f3358f51928d4"
+                + "3c212a8caed02de67eebee0121025476c2e83188368da1ff3e292e7acafcdb3566bb0ad253f62fc70f07aeee635711000000",
+                Hex.encode(signed.serialize()));
+
+        // P2SH-P2WPKH
+        BitcoinTransaction tx2 = BitcoinTransaction.parse(Hex.decode("0100000001db6b1b20aa0fd7b23880be2ecbd4a98130974c"
+                + "f4748fb66092ac4d3ceb1a54770100000000feffffff02b8b4eb0b000000001976a914a457b684d7f0d539a46a45bbc043"
+                + "f35b59d0d96388ac0008af2f000000001976a914fd270b1ee6abcaea97fea7ad0402e8bd8ad6d77c88ac92040000"));
+        Secp256k1PrivateKey k2 = Secp256k1PrivateKey.wrap(Hex.decode(
+                "eb696a065ef48a2192da5b28b694f87544b30fae8327c4510137a922f32c6dcf"));
+        Secp256k1Point pub2 = k2.publicKey();
+        assertEquals("a9144733f37cf4db86fbc2efed2500b4f4e49f31202387", Hex.encode(Scripts.p2sh(Hashes.hash160(
+                Scripts.p2wpkh(Hashes.hash160(pub2.encode()))))));
+        byte[] sighash2 = Sighash.segwitV0(tx2, 0, Sighash.p2wpkhScriptCode(Hashes.hash160(pub2.encode())),
+                1_000_000_000L, Sighash.ALL);
+        assertEquals("64f3b0f4dd2bb3aa1ce8566d220cc74dda9df97d8490cc81d89d735c92e59fb6", Hex.encode(sighash2));
+        EcdsaSignature sig2 = Ecdsa.sign(k2, sighash2);
+        BitcoinTransaction signed2 = tx2.withInputScripts(0, Scripts.p2shP2wpkhScriptSig(pub2),
+                Scripts.p2wpkhWitness(sig2, Sighash.ALL, pub2));
+        assertEquals("01000000000101db6b1b20aa0fd7b23880be2ecbd4a98130974cf4748fb66092ac4d3ceb1a5477010000001716001479"
+                + "091972186c449eb1ded22b78e40d009bdf0089feffffff02b8b4eb0b000000001976a914a457b684d7f0d539a46a45bbc0"
+                + "43f35b59d0d96388ac0008af2f000000001976a914fd270b1ee6abcaea97fea7ad0402e8bd8ad6d77c88ac024730440220"
+                + "47ac8e878352d3ebbde1c94ce3a10d057c24175747116f8288e5d794d12d482f0220217f36a485cae903c713331d877c1f"
+                + "64677e3622ad4010726870540656fe9dcb012103ad1d8e89212f0b92c74d23bb710c00662ad1470198ac48c43f7d6f93a2"
+                + "a2687392040000", Hex.encode(signed2.serialize()));
+        Vectors.report("(BIP-143 text, written into the test)", 2, "native P2WPKH + P2SH-P2WPKH sighash, sig, tx");
+    }
+
     /**
      * Independent implementation: bitcoinj computes the same legacy and BIP-143 signature hashes for random
      * transactions and hash types, and its script interpreter accepts the P2PKH, P2SH-P2WPKH and P2WPKH spends we
