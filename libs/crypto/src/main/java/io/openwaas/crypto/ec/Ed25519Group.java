@@ -165,6 +165,49 @@ public final class Ed25519Group implements EcGroup {
     }
 
     /**
+     * {@code k·B} for a <b>public</b> scalar {@code k} (reduced modulo L): the same table as {@link #mulBaseLE(byte[])}
+     * indexed directly (variable-time), used by {@code generator().multiply(k)}.
+     */
+    Ed25519Point mulBaseVar(BigInteger k) {
+        byte[] s = Bytes.toFixedLE(k.mod(L), 32);
+        int[] e = new int[64];
+        for (int i = 0; i < 32; i++) {
+            e[2 * i] = s[i] & 15;
+            e[2 * i + 1] = (s[i] >> 4) & 15;
+        }
+        int carry = 0;
+        for (int i = 0; i < 63; i++) {
+            e[i] += carry;
+            carry = (e[i] + 8) >> 4;
+            e[i] -= carry << 4;
+        }
+        e[63] += carry;
+        int[] ypx = X25519Field.create();
+        int[] ymx = X25519Field.create();
+        int[] xy2d = X25519Field.create();
+        Ed25519Point r = identity;
+        for (int i = 0; i < 64; i++) {
+            int d = e[i];
+            if (d == 0) {
+                continue;
+            }
+            int off = (i * 8 + Math.abs(d) - 1) * 30;
+            if (d > 0) {
+                X25519Field.copy(baseTable, off, ypx, 0);
+                X25519Field.copy(baseTable, off + 10, ymx, 0);
+                X25519Field.copy(baseTable, off + 20, xy2d, 0);
+            } else {
+                X25519Field.copy(baseTable, off, ymx, 0);
+                X25519Field.copy(baseTable, off + 10, ypx, 0);
+                X25519Field.copy(baseTable, off + 20, xy2d, 0);
+                X25519Field.negate(xy2d, xy2d);
+            }
+            r = Ed25519Point.addNiels(r, ypx, ymx, xy2d);
+        }
+        return r;
+    }
+
+    /**
      * Strict decoding into the prime-order subgroup (see the class documentation for what is rejected).
      *
      * @throws InvalidPointException on any rejected input

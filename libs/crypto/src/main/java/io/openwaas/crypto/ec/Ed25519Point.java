@@ -70,11 +70,14 @@ public final class Ed25519Point implements EcPoint {
     }
 
     /**
-     * Variable-time fixed-window (4-bit) double-and-add: <b>public scalars only</b> (verification, public child
-     * derivation, subgroup checks).
+     * Variable-time, <b>public scalars only</b> (verification, public child derivation, subgroup checks): for the
+     * base point a direct lookup in the precomputed base table, otherwise fixed-window (4-bit) double-and-add.
      */
     @Override
     public Ed25519Point multiply(BigInteger k) {
+        if (this == Ed25519Group.GROUP.generator()) {
+            return Ed25519Group.GROUP.mulBaseVar(k);
+        }
         return multiplyRaw(k.mod(Ed25519Group.L));
     }
 

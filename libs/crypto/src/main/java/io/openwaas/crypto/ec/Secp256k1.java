@@ -72,6 +72,50 @@ public final class Secp256k1 implements EcGroup {
         return identity;
     }
 
+    /** Row i, column j: (j+1)·2^(8i)·G, affine; built on first use of {@link #mulGeneratorVar(BigInteger)}. */
+    private static volatile ECPoint[][] publicTable;
+
+    private static ECPoint[][] publicTable() {
+        ECPoint[][] t = publicTable;
+        if (t == null) {
+            synchronized (Secp256k1.class) {
+                t = publicTable;
+                if (t == null) {
+                    t = new ECPoint[32][255];
+                    ECPoint base = G;
+                    for (int i = 0; i < 32; i++) {
+                        t[i][0] = base;
+                        for (int j = 1; j < 255; j++) {
+                            t[i][j] = t[i][j - 1].add(base);
+                        }
+                        CURVE.normalizeAll(t[i]);
+                        base = t[i][254].add(base); // 256·2^(8i)·G = 2^(8(i+1))·G
+                    }
+                    publicTable = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * {@code k·G} for a <b>public</b> scalar, variable-time: one table lookup per byte of {@code k} (32 affine
+     * additions), about three times faster than the constant-time comb. Used by {@code generator().multiply(k)}: public
+     * child derivation (IL), taproot tweaks, verification.
+     */
+    static ECPoint mulGeneratorVar(BigInteger k) {
+        ECPoint[][] t = publicTable();
+        byte[] kb = Bytes.toFixedBE(k, 32);
+        ECPoint r = CURVE.getInfinity();
+        for (int i = 0; i < 32; i++) {
+            int b = kb[31 - i] & 0xff;
+            if (b != 0) {
+                r = r.add(t[i][b - 1]);
+            }
+        }
+        return r;
+    }
+
     @Override
     public Secp256k1Point mulBase(BigInteger k) {
         BigInteger r = k.mod(N);

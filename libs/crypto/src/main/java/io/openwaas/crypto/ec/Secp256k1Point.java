@@ -58,12 +58,18 @@ public final class Secp256k1Point implements EcPoint {
         return new Secp256k1Point(p.negate());
     }
 
-    /** Variable-time (GLV + wNAF): public scalars only. */
+    /**
+     * Variable-time, public scalars only: for the generator a byte-wise precomputed table (32 additions), otherwise
+     * BouncyCastle's GLV + wNAF.
+     */
     @Override
     public Secp256k1Point multiply(BigInteger k) {
         BigInteger r = k.mod(Secp256k1.N);
         if (r.signum() == 0 || p.isInfinity()) {
             return Secp256k1.GROUP.identity();
+        }
+        if (this == Secp256k1.GROUP.generator()) {
+            return new Secp256k1Point(Secp256k1.mulGeneratorVar(r));
         }
         return new Secp256k1Point(p.multiply(r));
     }

@@ -66,7 +66,7 @@ public final class Ed25519 {
             return false;
         }
         BigInteger k = Bytes.fromLE(Hashes.sha512(Bytes.slice(sig, 0, 32), publicKey, msg)).mod(L);
-        Ed25519Point check = Ed25519Group.GROUP.mulBase(s).subtract(a.multiply(k)).subtract(r);
+        Ed25519Point check = Ed25519Group.GROUP.generator().multiply(s).subtract(a.multiply(k)).subtract(r);
         return check.isSmallOrder();
     }
 }

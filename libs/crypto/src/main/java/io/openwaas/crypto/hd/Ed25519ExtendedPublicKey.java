@@ -111,7 +111,8 @@ public final class Ed25519ExtendedPublicKey {
     private Derived deriveStep(int index) {
         byte[] i = ckd(chainCode, keyBytes33(), index);
         BigInteger il = new BigInteger(1, Arrays.copyOfRange(i, 0, 32));
-        Ed25519Point child = Ed25519Group.GROUP.mulBase(il).add(publicKey);
+        // IL is public (computed from the public key and chain code): variable-time lookup is fine
+        Ed25519Point child = Ed25519Group.GROUP.generator().multiply(il).add(publicKey);
         return new Derived(new Ed25519ExtendedPublicKey(depth + 1, fingerprint(), index,
                 Arrays.copyOfRange(i, 32, 64), child), il.mod(Ed25519Group.L));
     }

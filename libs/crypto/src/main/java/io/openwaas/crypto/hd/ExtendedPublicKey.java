@@ -133,7 +133,8 @@ public final class ExtendedPublicKey {
         if (il.compareTo(Secp256k1.N) >= 0) {
             throw new IllegalArgumentException("invalid child (IL >= n) at index " + index);
         }
-        Secp256k1Point child = Secp256k1.GROUP.mulBase(il).add(publicKey);
+        // IL is public (computed from the public key and chain code): the variable-time generator table is fine
+        Secp256k1Point child = Secp256k1.GROUP.generator().multiply(il).add(publicKey);
         if (child.isIdentity()) {
             throw new IllegalArgumentException("invalid child (point at infinity) at index " + index);
         }

@@ -42,7 +42,7 @@ public final class Taproot {
     public static TweakedKey tweakPublicKey(byte[] internalX32, byte[] merkleRoot) {
         Secp256k1Point p = Secp256k1.GROUP.liftX(internalX32);
         BigInteger t = tweak(internalX32, merkleRoot);
-        Secp256k1Point q = p.add(Secp256k1.GROUP.mulBase(t));
+        Secp256k1Point q = p.add(Secp256k1.GROUP.generator().multiply(t)); // t is public
         if (q.isIdentity()) {
             throw new IllegalArgumentException("tweaked key is the point at infinity");
         }
@@ -57,7 +57,7 @@ public final class Taproot {
         Secp256k1Point p = internal.hasEvenY() ? internal : internal.negate();
         byte[] px = p.xOnly();
         BigInteger t = tweak(px, merkleRoot);
-        Secp256k1Point q = p.add(Secp256k1.GROUP.mulBase(t));
+        Secp256k1Point q = p.add(Secp256k1.GROUP.generator().multiply(t)); // t is public
         if (q.isIdentity()) {
             throw new IllegalArgumentException("tweaked key is the point at infinity");
         }

@@ -68,6 +68,35 @@ class EcGroupTest {
     }
 
     @Test
+    void publicGeneratorTableAgreesWithCombOnEdgeScalars() {
+        BigInteger n = Secp256k1.N;
+        BigInteger[] ks = {BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(255), BigInteger.valueOf(256),
+            BigInteger.valueOf(257), BigInteger.ONE.shiftLeft(248), BigInteger.ONE.shiftLeft(255),
+            BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE).mod(n), n.subtract(BigInteger.ONE),
+            n.subtract(BigInteger.TWO), n.shiftRight(1), new BigInteger("ff".repeat(31), 16)};
+        for (BigInteger k : ks) {
+            assertEquals(Secp256k1.GROUP.mulBase(k), Secp256k1.GROUP.generator().multiply(k), k.toString(16));
+            // the generic wNAF path of a non-generator point agrees too
+            EcPoint twoG = Secp256k1.GROUP.mulBase(BigInteger.TWO);
+            assertEquals(Secp256k1.GROUP.mulBase(k.shiftLeft(1)), twoG.multiply(k), k.toString(16));
+        }
+    }
+
+    @Test
+    void ed25519PublicBaseLookupAgreesWithConstantTimeTable() {
+        BigInteger l = Ed25519Group.L;
+        BigInteger[] ks = {BigInteger.ONE, BigInteger.valueOf(8), BigInteger.valueOf(15), BigInteger.valueOf(16),
+            BigInteger.valueOf(-8).mod(l), l.subtract(BigInteger.ONE), l.shiftRight(1), BigInteger.ONE.shiftLeft(252),
+            BigInteger.ONE.shiftLeft(252).subtract(BigInteger.ONE), new BigInteger("88".repeat(31), 16).mod(l)};
+        Ed25519Group g = Ed25519Group.GROUP;
+        EcPoint threeB = g.mulBase(BigInteger.valueOf(3));
+        for (BigInteger k : ks) {
+            assertEquals(g.mulBase(k), g.generator().multiply(k), k.toString(16));
+            assertEquals(g.mulBase(k.multiply(BigInteger.valueOf(3))), threeB.multiply(k), k.toString(16));
+        }
+    }
+
+    @Test
     void secp256k1KnownPoints() {
         // SEC2 generator and small multiples (published in many references, e.g. the SEC2 document and BIP-340 test
         // vector 1, whose secret key is 3)
