@@ -1,0 +1,63 @@
+package io.openwaas.mpc.ecdsa2p;
+
+import io.openwaas.crypto.ec.EcPoint;
+import io.openwaas.mpc.common.AbortReason;
+import io.openwaas.mpc.common.MessageContext;
+import io.openwaas.mpc.common.MessageHeader;
+import io.openwaas.mpc.common.PartyId;
+import io.openwaas.mpc.common.SecretScalar;
+import io.openwaas.mpc.common.SessionId;
+import io.openwaas.mpc.paillier.PaillierPrivateKey;
+import java.security.SecureRandom;
+import java.util.Set;
+
+/**
+ * Pairwise Paillier setup, round 2, P1 side: verifies P2's {@link SetupMessage1}, encrypts {@code c_key = Enc(x1)}
+ * under a fresh Paillier key and proves Π^mod, Π^fac, Π^log* and Π^prm ({@link SetupMessage2}). Output:
+ * {@link #message()} and P1's {@link #share()}. Immutable.
+ */
+public final class SetupRound2 {
+
+    private final SetupMessage2 message;
+    private final P1KeyShare share;
+
+    private SetupRound2(SetupMessage2 message, P1KeyShare share) {
+        this.message = message;
+        this.share = share;
+    }
+
+    /**
+     * Runs P1's side on P2's message 1.
+     *
+     * @param x1          P1's additive share, adopted (not copied)
+     * @param paillierKey a fresh Paillier key, used for this pair only
+     * @param latch       the freeze latch the resulting share reports to (a 2-of-3 holder shares one latch across
+     *                    its pairs)
+     */
+    public static SetupRound2 run(SessionId session, PartyId self, PartyId peer, SecretScalar x1, EcPoint q1,
+                                  EcPoint q2, PaillierPrivateKey paillierKey, FreezeLatch latch, SetupMessage1 m1,
+                                  SecureRandom rnd) {
+        if (!Ecdsa2p.GROUP.mulBase(x1.value()).equals(q1)) {
+            throw new IllegalArgumentException("x1·G ≠ Q1");
+        }
+        m1.validate(new MessageContext(Ecdsa2p.SETUP, SetupMessage1.ROUND, session, self, Set.of(peer), true));
+        if (m1.offer().params().modulus().equals(paillierKey.publicKey().modulus())) {
+            throw Ecdsa2p.abort(Ecdsa2p.SETUP, SetupMessage1.ROUND, AbortReason.PROTOCOL_VIOLATION, peer,
+                    "P2 reused P1's modulus");
+        }
+        SetupResponse.Created created = SetupResponse.create(paillierKey, x1.value(), q1, m1.offer().params(),
+                session, self, rnd);
+        SetupMessage2 msg = new SetupMessage2(MessageHeader.direct(Ecdsa2p.SETUP, SetupMessage2.ROUND, session, self,
+                peer), created.response());
+        return new SetupRound2(msg, new P1KeyShare(self, peer, q1, q2, x1, created.secret(),
+                created.response().cKey(), latch));
+    }
+
+    public SetupMessage2 message() {
+        return message;
+    }
+
+    public P1KeyShare share() {
+        return share;
+    }
+}
