@@ -113,6 +113,12 @@ public class GatewayRoutes {
             // Keep the client's Host header (the library would otherwise send the backend's address).
             context.request().setAuthority(context.request().proxiedRequest().authority());
             return context.sendRequest().recover(err -> {
+                if (context.request().proxiedRequest().response().closed()) {
+                    // The client went away (and the library reset the backend request): nobody to answer.
+                    LOG.debugf("client closed %s %s before the backend answered", context.request().getMethod(),
+                            context.request().proxiedRequest().path());
+                    return Future.failedFuture(err);
+                }
                 LOG.warnf("backend %s unreachable for %s %s: %s", backend, context.request().getMethod(),
                         context.request().proxiedRequest().path(), err.toString());
                 ProxyResponse response = context.request().release().response()
