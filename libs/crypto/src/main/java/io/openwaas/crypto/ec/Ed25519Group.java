@@ -141,7 +141,13 @@ public final class Ed25519Group implements EcGroup {
         int[] ypx = X25519Field.create();
         int[] ymx = X25519Field.create();
         int[] xy2d = X25519Field.create();
-        Ed25519Point r = identity;
+        int[][] tmp = new int[8][X25519Field.SIZE];
+        int[] rx = X25519Field.create();
+        int[] ry = X25519Field.create();
+        int[] rz = X25519Field.create();
+        int[] rt = X25519Field.create();
+        X25519Field.one(ry);
+        X25519Field.one(rz);
         for (int i = 0; i < 64; i++) {
             int d = e[i];
             int neg = d >>> 31;
@@ -158,10 +164,16 @@ public final class Ed25519Group implements EcGroup {
             }
             X25519Field.cswap(neg, ypx, ymx);
             X25519Field.cnegate(neg, xy2d);
-            r = Ed25519Point.addNiels(r, ypx, ymx, xy2d);
+            Ed25519Point.addNielsInPlace(rx, ry, rz, rt, ypx, ymx, xy2d, tmp);
         }
         java.util.Arrays.fill(e, 0);
-        return r;
+        for (int[] w : tmp) {
+            java.util.Arrays.fill(w, 0);
+        }
+        java.util.Arrays.fill(ypx, 0);
+        java.util.Arrays.fill(ymx, 0);
+        java.util.Arrays.fill(xy2d, 0);
+        return new Ed25519Point(rx, ry, rz, rt);
     }
 
     /**
@@ -185,7 +197,13 @@ public final class Ed25519Group implements EcGroup {
         int[] ypx = X25519Field.create();
         int[] ymx = X25519Field.create();
         int[] xy2d = X25519Field.create();
-        Ed25519Point r = identity;
+        int[][] tmp = new int[8][X25519Field.SIZE];
+        int[] rx = X25519Field.create();
+        int[] ry = X25519Field.create();
+        int[] rz = X25519Field.create();
+        int[] rt = X25519Field.create();
+        X25519Field.one(ry);
+        X25519Field.one(rz);
         for (int i = 0; i < 64; i++) {
             int d = e[i];
             if (d == 0) {
@@ -202,9 +220,9 @@ public final class Ed25519Group implements EcGroup {
                 X25519Field.copy(baseTable, off + 20, xy2d, 0);
                 X25519Field.negate(xy2d, xy2d);
             }
-            r = Ed25519Point.addNiels(r, ypx, ymx, xy2d);
+            Ed25519Point.addNielsInPlace(rx, ry, rz, rt, ypx, ymx, xy2d, tmp);
         }
-        return r;
+        return new Ed25519Point(rx, ry, rz, rt);
     }
 
     /**

@@ -195,21 +195,45 @@ public final class Ed25519Point implements EcPoint {
 
     /** Mixed addition with a precomputed affine point {@code (y+x, y-x, 2d·x·y)}. */
     static Ed25519Point addNiels(Ed25519Point p, int[] ypx, int[] ymx, int[] xy2d) {
-        int[] a = X25519Field.create();
-        int[] b = X25519Field.create();
-        int[] c = X25519Field.create();
-        int[] d = X25519Field.create();
-        int[] e = X25519Field.create();
-        int[] f = X25519Field.create();
-        int[] g = X25519Field.create();
-        int[] h = X25519Field.create();
-        X25519Field.sub(p.y, p.x, e);
+        int[] x = p.x.clone();
+        int[] y = p.y.clone();
+        int[] z = p.z.clone();
+        int[] t = p.t.clone();
+        addNielsInPlace(x, y, z, t, ypx, ymx, xy2d, new int[8][X25519Field.SIZE]);
+        return new Ed25519Point(x, y, z, t);
+    }
+
+    /**
+     * In-place mixed addition {@code (x:y:z:t) += (ypx, ymx, xy2d)} without allocation; {@code tmp} is scratch space of
+     * 8 field elements (complete formula, no branches).
+     */
+    static void addNielsInPlace(int[] x, int[] y, int[] z, int[] t, int[] ypx, int[] ymx, int[] xy2d, int[][] tmp) {
+        int[] a = tmp[0];
+        int[] b = tmp[1];
+        int[] c = tmp[2];
+        int[] d = tmp[3];
+        int[] e = tmp[4];
+        int[] f = tmp[5];
+        int[] g = tmp[6];
+        int[] h = tmp[7];
+        X25519Field.sub(y, x, e);
         X25519Field.mul(e, ymx, a);
-        X25519Field.add(p.y, p.x, e);
+        X25519Field.add(y, x, e);
         X25519Field.mul(e, ypx, b);
-        X25519Field.mul(p.t, xy2d, c);
-        X25519Field.add(p.z, p.z, d);
-        return finish(a, b, c, d, e, f, g, h);
+        X25519Field.mul(t, xy2d, c);
+        X25519Field.add(z, z, d);
+        X25519Field.sub(b, a, e);
+        X25519Field.sub(d, c, f);
+        X25519Field.add(d, c, g);
+        X25519Field.add(b, a, h);
+        X25519Field.carry(e);
+        X25519Field.carry(f);
+        X25519Field.carry(g);
+        X25519Field.carry(h);
+        X25519Field.mul(e, f, x);
+        X25519Field.mul(g, h, y);
+        X25519Field.mul(e, h, t);
+        X25519Field.mul(f, g, z);
     }
 
     private static Ed25519Point finish(int[] a, int[] b, int[] c, int[] d, int[] e, int[] f, int[] g, int[] h) {
