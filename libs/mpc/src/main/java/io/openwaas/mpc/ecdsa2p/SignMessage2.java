@@ -37,6 +37,10 @@ public final class SignMessage2 implements ProtocolMessage {
         return r2;
     }
 
+    DlogProof proofForTest() {
+        return proof;
+    }
+
     public void validate(MessageContext ctx, SignContext sc) {
         header.validate(ctx);
         Ecdsa2p.checkProof(ctx.protocol(), ctx.round(), sender(), () -> proof.verify(Ecdsa2p.GROUP,
