@@ -45,6 +45,12 @@ class EvmTransactionTest {
         assertEquals(v.get("derived_by_this_collection").get("sender_address").asText(),
                 Addresses.eip55(d.sender()));
         assertEquals(1, d.transaction().chainId());
+        assertEquals(BigInteger.valueOf(9), d.transaction().nonce());
+        assertEquals(new BigInteger("20000000000"), d.transaction().gasPrice());
+        assertEquals(BigInteger.valueOf(21000), d.transaction().gasLimit());
+        assertEquals(new BigInteger("1000000000000000000"), d.transaction().value());
+        assertEquals("3535353535353535353535353535353535353535", Hex.encode(d.transaction().to()));
+        assertEquals(0, d.transaction().data().length);
         Vectors.report("ethereum/eip155-example.json (tx)", 1, "signing RLP, hash, signed tx, sender");
     }
 

@@ -249,4 +249,44 @@ public final class EvmTransaction {
     public long chainId() {
         return chainId;
     }
+
+    public BigInteger nonce() {
+        return nonce;
+    }
+
+    /** Legacy gas price (null for EIP-1559). */
+    public BigInteger gasPrice() {
+        return gasPrice;
+    }
+
+    /** EIP-1559 tip cap (null for legacy). */
+    public BigInteger maxPriorityFeePerGas() {
+        return maxPriorityFeePerGas;
+    }
+
+    /** EIP-1559 fee cap (null for legacy). */
+    public BigInteger maxFeePerGas() {
+        return maxFeePerGas;
+    }
+
+    public BigInteger gasLimit() {
+        return gasLimit;
+    }
+
+    /** The 20-byte recipient, or empty for contract creation. */
+    public byte[] to() {
+        return to.clone();
+    }
+
+    public BigInteger value() {
+        return value;
+    }
+
+    public byte[] data() {
+        return data.clone();
+    }
+
+    public List<AccessListEntry> accessList() {
+        return accessList;
+    }
 }
