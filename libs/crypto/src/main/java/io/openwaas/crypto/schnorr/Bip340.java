@@ -57,7 +57,7 @@ public final class Bip340 {
         BigInteger e = challenge(rx, px, msg);
         BigInteger s = k.add(e.multiply(d)).mod(N);
         byte[] sig = Bytes.concat(rx, Bytes.toFixedBE(s, 32));
-        if (!verify(px, msg, sig)) {
+        if (!verifyLifted(p.hasEvenY() ? p : p.negate(), px, msg, sig)) {
             throw new IllegalStateException("BIP-340 signature failed its own verification");
         }
         return sig;
@@ -79,6 +79,11 @@ public final class Bip340 {
         } catch (InvalidPointException e) {
             return false;
         }
+        return verifyLifted(p, pubX32, msg, sig64);
+    }
+
+    /** Verification with the even-y point {@code p = lift_x(pubX32)} already at hand. */
+    private static boolean verifyLifted(Secp256k1Point p, byte[] pubX32, byte[] msg, byte[] sig64) {
         byte[] rx = Bytes.slice(sig64, 0, 32);
         BigInteger r = new BigInteger(1, rx);
         BigInteger s = new BigInteger(1, Bytes.slice(sig64, 32, 64));
