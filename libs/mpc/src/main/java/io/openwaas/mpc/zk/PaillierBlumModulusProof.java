@@ -107,20 +107,30 @@ public final class PaillierBlumModulusProof {
         List<Boolean> as = new ArrayList<>();
         List<Boolean> bs = new ArrayList<>();
         List<BigInteger> zs = new ArrayList<>();
+        // Legendre symbols are multiplicative: (−1/p) = −1 for p ≡ 3 (mod 4), (w/p) once, (y_i/p) once per i,
+        // then the signs (a_i, b_i) follow without testing each candidate
+        int wp = ZkMath.jacobi(w, p);
+        int wq = ZkMath.jacobi(w, q);
+        int mp = ZkMath.jacobi(BigInteger.ONE.negate(), p);
+        int mq = ZkMath.jacobi(BigInteger.ONE.negate(), q);
         for (int i = 0; i < ITERATIONS; i++) {
             BigInteger yi = y.get(i);
+            int yp = ZkMath.jacobi(yi, p);
+            int yq = ZkMath.jacobi(yi, q);
             boolean found = false;
             for (int ai = 0; ai < 2 && !found; ai++) {
                 for (int bi = 0; bi < 2 && !found; bi++) {
-                    BigInteger cand = yi;
-                    if (ai == 1) {
-                        cand = cand.negate();
-                    }
-                    if (bi == 1) {
-                        cand = cand.multiply(w);
-                    }
-                    cand = cand.mod(n);
-                    if (ZkMath.jacobi(cand, p) == 1 && ZkMath.jacobi(cand, q) == 1) {
+                    int lp = yp * (ai == 1 ? mp : 1) * (bi == 1 ? wp : 1);
+                    int lq = yq * (ai == 1 ? mq : 1) * (bi == 1 ? wq : 1);
+                    if (lp == 1 && lq == 1) {
+                        BigInteger cand = yi;
+                        if (ai == 1) {
+                            cand = cand.negate();
+                        }
+                        if (bi == 1) {
+                            cand = cand.multiply(w);
+                        }
+                        cand = cand.mod(n);
                         xs.add(crt(cand.mod(p).modPow(fp, p), cand.mod(q).modPow(fq, q), p, q, qInvP));
                         as.add(ai == 1);
                         bs.add(bi == 1);
