@@ -191,7 +191,7 @@ public final class Bootstrap {
     }
 
     static void log(String message) {
-        System.out.println(java.time.LocalTime.now().withNano(0) + " [bootstrap] " + message);
+        System.out.println(java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + " [bootstrap] " + message);
     }
 
     static final class BootstrapException extends Exception {

@@ -4,11 +4,15 @@ import io.openwaas.testkit.infra.EmbeddedPostgresServer;
 import io.openwaas.testkit.infra.KafkaBroker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -48,12 +52,11 @@ public final class InfraMain {
         Files.deleteIfExists(ready);
 
         long t0 = System.nanoTime();
+        Path kafkaHome = home.resolve("data").resolve("kafka");
         Path pgData = home.resolve("data").resolve("postgres");
         Files.createDirectories(pgData.getParent());
-        boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
-        log("starting PostgreSQL on 127.0.0.1:" + pgPort + (fresh ? " (new data directory " : " (data ") + pgData + ")");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(pgPort, pgData);
-        KafkaBroker[] broker = new KafkaBroker[1];
+        AtomicReference<KafkaBroker> broker = new AtomicReference<>();
+        AtomicReference<EmbeddedPostgresServer> postgres = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
@@ -62,30 +65,49 @@ public final class InfraMain {
             } catch (IOException ignored) {
                 // best effort
             }
-            if (broker[0] != null) {
-                broker[0].stop();
+            KafkaBroker b = broker.get();
+            if (b != null) {
+                b.stop();
                 log("Kafka stopped");
             }
             try {
-                postgres.close();
-                log("PostgreSQL stopped");
+                if (postgres.get() != null) {
+                    postgres.get().close();
+                    log("PostgreSQL stopped");
+                }
             } catch (IOException e) {
                 log("stopping PostgreSQL failed: " + e);
             }
             stopped.countDown();
         }, "infra-shutdown"));
 
+        // The broker (its own JVM, ~5-10 s) starts while PostgreSQL starts and gets its databases.
+        log("starting Kafka on 127.0.0.1:" + kafkaPort + " (home " + kafkaHome + ")");
+        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> {
+            try {
+                KafkaBroker b = KafkaBroker.start(kafkaHome, kafkaPort);
+                broker.set(b);
+                b.createTopics(TOPICS, COMPACTED);
+                log(String.format("Kafka ready in %.1f s, %d topics", secondsSince(t0), TOPICS.size()));
+                return b;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
+        log("starting PostgreSQL on 127.0.0.1:" + pgPort + (fresh ? " (new data directory " : " (data ") + pgData + ")");
+        postgres.set(EmbeddedPostgresServer.start(pgPort, pgData));
         for (String db : DATABASES) {
-            postgres.ensureDatabase(db);
+            postgres.get().ensureDatabase(db);
         }
         log(String.format("PostgreSQL ready in %.1f s, databases %s", secondsSince(t0), DATABASES));
-
-        long t1 = System.nanoTime();
-        Path kafkaHome = home.resolve("data").resolve("kafka");
-        log("starting Kafka on 127.0.0.1:" + kafkaPort + " (home " + kafkaHome + ")");
-        broker[0] = KafkaBroker.start(kafkaHome, kafkaPort);
-        broker[0].createTopics(TOPICS, COMPACTED);
-        log(String.format("Kafka ready in %.1f s, %d topics", secondsSince(t1), TOPICS.size()));
+        try {
+            kafka.join();
+        } catch (CompletionException e) {
+            log("Kafka did not start: " + e.getCause());
+            System.exit(1);
+        }
 
         // Pids of the processes this one started (the broker JVM, the postmaster), so that `bin/waas down`
         // can still stop them if this process had to be killed.
@@ -123,6 +145,6 @@ public final class InfraMain {
     }
 
     static void log(String message) {
-        System.out.println(java.time.LocalTime.now().withNano(0) + " [infra] " + message);
+        System.out.println(java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + " [infra] " + message);
     }
 }
