@@ -72,7 +72,7 @@ public record SchnorrProof(EcPoint r, BigInteger mu) {
             return false;
         }
         BigInteger c = statement.challenge(r);
-        EcPoint lhs = g.mulBase(mu);
+        EcPoint lhs = g.generator().multiply(mu); // μ is public: variable-time table
         EcPoint rhs = r.add(statement.x().multiply(c));
         return lhs.equals(rhs);
     }

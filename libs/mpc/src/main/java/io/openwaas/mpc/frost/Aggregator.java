@@ -35,6 +35,7 @@ public final class Aggregator {
     private final MessageContext shareContext;
     private final Map<PartyId, SignatureShareMessage> shares = new TreeMap<>();
     private boolean finished;
+    private Round2 colocated;
 
     /**
      * @param self the id of the signer this aggregator runs next to, or {@code null} at a coordinator holding no share
@@ -55,6 +56,27 @@ public final class Aggregator {
     /** A round-1 commitment broadcast (including the co-located signer's own). */
     public void receiveCommitment(PartyId from, byte[] bytes) {
         commitments.accept(from, bytes, b -> CommitmentMessage.parse(b, request.scheme().group()));
+    }
+
+    /**
+     * A commitment already decoded and validated by the co-located signer's {@link Round2#receive} (or its own
+     * {@link Round1.Output#broadcast()}): re-validated against this aggregator's context without decoding the points
+     * again.
+     */
+    public void receiveCommitment(CommitmentMessage message) {
+        commitments.accept(message);
+    }
+
+    /**
+     * Declares the signer this aggregator runs next to. After that signer's share has passed the echo check (so it
+     * signed over exactly this aggregator's commitment list), {@link #finish()} reuses the binding factors, group
+     * commitment and challenge that signer computed instead of recomputing them.
+     */
+    public void attach(Round2 colocatedSigner) {
+        if (self == null || !self.equals(colocatedSigner.self())) {
+            throw new IllegalArgumentException("not the co-located signer");
+        }
+        this.colocated = colocatedSigner;
     }
 
     /** A round-2 share; requires every commitment first. */
@@ -102,11 +124,12 @@ public final class Aggregator {
                     "signature shares missing");
         }
         finished = true;
-        SigningSession session = new SigningSession(key, request, list);
+        SigningSession session = colocated != null && colocated.session() != null && shares.containsKey(self)
+                ? colocated.session() : new SigningSession(key, request, list);
         List<BigInteger> zs = new ArrayList<>();
         request.signers().forEach(p -> zs.add(shares.get(p).share()));
         FrostSignature sig = new FrostSignature(request.scheme(), session.aggregate(zs), session.verifyingKey());
-        if (sig.verify(request.message())) {
+        if (session.verifyAggregate(sig.signature())) {
             return sig;
         }
         List<PartyId> culprits = new ArrayList<>();

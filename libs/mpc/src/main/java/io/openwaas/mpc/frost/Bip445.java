@@ -160,7 +160,7 @@ public final class Bip445 {
         if (t.compareTo(N) >= 0) {
             throw new IllegalArgumentException("The tweak value is out of range.");
         }
-        Secp256k1Point q = ctx.q().multiply(g).add(G.mulBase(t));
+        Secp256k1Point q = ctx.q().multiply(g).add(G.generator().multiply(t)); // public tweak: variable-time
         if (q.isIdentity()) {
             throw new IllegalArgumentException("The result of tweaking cannot be infinity.");
         }
@@ -202,8 +202,11 @@ public final class Bip445 {
         }
     }
 
-    /** {@code NonceGenInternal} with caller-supplied 32 random bytes; optional inputs may be {@code null}. */
-    public static Nonce nonceGen(byte[] rand32, byte[] secshare, byte[] pubshare, byte[] threshPkXonly, byte[] msg,
+    /**
+     * {@code NonceGenInternal} with caller-supplied 32 random bytes, secret part only ({@code pubnonce} is null; the
+     * caller computes the commitments); optional inputs may be {@code null}.
+     */
+    static Nonce nonceGenSecret(byte[] rand32, byte[] secshare, byte[] pubshare, byte[] threshPkXonly, byte[] msg,
                                  byte[] extraIn) {
         byte[] rand = secshare == null ? rand32 : xor(secshare, Hashes.tagged(TAG_AUX, rand32));
         byte[] msgPrefixed;
@@ -220,7 +223,14 @@ public final class Bip445 {
         if (k1.signum() == 0 || k2.signum() == 0) {
             throw new IllegalStateException("zero nonce");
         }
-        return new Nonce(k1, k2, Bytes.concat(G.mulBase(k1).encode(), G.mulBase(k2).encode()));
+        return new Nonce(k1, k2, null);
+    }
+
+    /** {@code NonceGenInternal} including the public nonce. */
+    public static Nonce nonceGen(byte[] rand32, byte[] secshare, byte[] pubshare, byte[] threshPkXonly, byte[] msg,
+                                 byte[] extraIn) {
+        Nonce n = nonceGenSecret(rand32, secshare, pubshare, threshPkXonly, msg, extraIn);
+        return new Nonce(n.k1(), n.k2(), Bytes.concat(G.mulBase(n.k1()).encode(), G.mulBase(n.k2()).encode()));
     }
 
     private static byte[] xor(byte[] a, byte[] b) {
@@ -275,9 +285,6 @@ public final class Bip445 {
      * to the group key when it was built or parsed).
      */
     static SessionValues sessionValuesUnchecked(byte[] aggnonce, SignersContext ctx, TweakContext tc, byte[] msg) {
-        byte[] qx = tc.q().xOnly();
-        BigInteger b = new BigInteger(1, Hashes.tagged(TAG_NONCECOEF, serializeIds(ctx.ids()), aggnonce, qx, msg))
-                .mod(N);
         Secp256k1Point r1;
         Secp256k1Point r2;
         try {
@@ -289,10 +296,44 @@ public final class Bip445 {
         } catch (IllegalArgumentException e) {
             throw new InvalidContribution(-1, "aggnonce");
         }
+        return sessionValuesFromPoints(aggnonce, r1, r2, ctx, tc, msg);
+    }
+
+    /** As {@link #sessionValuesUnchecked}, with the aggregate nonce already as points (no re-decoding). */
+    static SessionValues sessionValuesFromPoints(byte[] aggnonce, Secp256k1Point r1, Secp256k1Point r2,
+                                                 SignersContext ctx, TweakContext tc, byte[] msg) {
+        byte[] qx = tc.q().xOnly();
+        BigInteger b = new BigInteger(1, Hashes.tagged(TAG_NONCECOEF, serializeIds(ctx.ids()), aggnonce, qx, msg))
+                .mod(N);
         Secp256k1Point rr = r1.add(r2.multiply(b));
         Secp256k1Point r = rr.isIdentity() ? G.generator() : rr;
         BigInteger e = new BigInteger(1, Hashes.tagged(TAG_CHALLENGE, r.xOnly(), qx, msg)).mod(N);
         return new SessionValues(tc.q(), tc.gacc(), tc.tacc(), ctx.ids(), ctx.pubshares(), b, r, e);
+    }
+
+    /** {@code NonceAgg} over already decoded public nonces: the two sums as points and their 66-byte encoding. */
+    static Object[] nonceAggPoints(List<Secp256k1Point> r1s, List<Secp256k1Point> r2s) {
+        Secp256k1Point r1 = G.identity();
+        Secp256k1Point r2 = G.identity();
+        for (Secp256k1Point p : r1s) {
+            r1 = r1.add(p);
+        }
+        for (Secp256k1Point p : r2s) {
+            r2 = r2.add(p);
+        }
+        return new Object[] {Bytes.concat(encodeWithInfinity(r1), encodeWithInfinity(r2)), r1, r2};
+    }
+
+    /** {@code ThreshPubkeyAndTweak} from an already decoded threshold key. */
+    static TweakContext tweak(Secp256k1Point threshPk, List<byte[]> tweaks, List<Boolean> xonly) {
+        if (tweaks.size() != xonly.size()) {
+            throw new IllegalArgumentException("The tweaks and is_xonly arrays must have the same length.");
+        }
+        TweakContext ctx = new TweakContext(threshPk, BigInteger.ONE, BigInteger.ZERO);
+        for (int i = 0; i < tweaks.size(); i++) {
+            ctx = applyTweak(ctx, tweaks.get(i), xonly.get(i));
+        }
+        return ctx;
     }
 
     private static boolean containsBytes(List<byte[]> l, byte[] x) {
@@ -378,7 +419,7 @@ public final class Bip445 {
         BigInteger a = interpolatingValue(sv.ids(), myId);
         BigInteger g = sv.q().hasEvenY() ? BigInteger.ONE : N.subtract(BigInteger.ONE);
         BigInteger coef = sv.e().multiply(a).multiply(g).multiply(sv.gacc()).mod(N);
-        return G.mulBase(s).equals(re.add(p.multiply(coef)));
+        return G.generator().multiply(s).equals(re.add(p.multiply(coef))); // public values
     }
 
     /** {@code PartialSigVerify}. */

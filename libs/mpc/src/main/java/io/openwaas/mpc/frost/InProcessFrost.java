@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * In-process harness: runs one FROST signing among the request's signers, routing every message as encoded bytes
- * through an {@link Interceptor}. The aggregator runs next to the first signer (smallest id) and sees what that
- * signer receives.
+ * through an {@link Interceptor}. The aggregator runs next to the first signer (smallest id), sees what that signer
+ * receives and takes the commitments that signer has already decoded.
  */
 public final class InProcessFrost {
 
@@ -32,20 +32,21 @@ public final class InProcessFrost {
         for (PartyId from : request.signers()) {
             byte[] bytes = r1.get(from).broadcast().toBytes();
             if (from.equals(coordinator)) {
-                agg.receiveCommitment(from, bytes);
+                agg.receiveCommitment(r1.get(from).broadcast());
             }
             for (PartyId to : request.signers()) {
                 if (to.equals(from)) {
                     continue;
                 }
                 for (byte[] b : net.deliver(1, from, to, bytes)) {
-                    r1.get(to).next().receive(from, b);
+                    CommitmentMessage m = r1.get(to).next().receive(from, b);
                     if (to.equals(coordinator)) {
-                        agg.receiveCommitment(from, b);
+                        agg.receiveCommitment(m);
                     }
                 }
             }
         }
+        agg.attach(r1.get(coordinator).next());
         for (PartyId from : request.signers()) {
             byte[] bytes = r1.get(from).next().sign().toAggregator().toBytes();
             if (from.equals(coordinator)) {

@@ -68,10 +68,15 @@ public final class Rfc9591 {
     public static EcPoint groupCommitment(Ciphersuite cs, SortedMap<PartyId, NonceCommitment> list,
                                           SortedMap<PartyId, BigInteger> rhos) {
         EcPoint r = cs.group().identity();
+        List<EcPoint> bindings = new ArrayList<>();
+        List<BigInteger> factors = new ArrayList<>();
         for (var e : list.entrySet()) {
-            r = r.add(e.getValue().hiding()).add(e.getValue().binding().multiply(rhos.get(e.getKey())));
+            r = r.add(e.getValue().hiding());
+            bindings.add(e.getValue().binding());
+            factors.add(rhos.get(e.getKey()));
         }
-        return r;
+        // Σ ρ_i·E_i as one multi-scalar multiplication (public values).
+        return r.add(io.openwaas.mpc.common.Msm.sum(bindings, factors));
     }
 
     /** RFC 9591 §4.6 {@code compute_challenge}. */
@@ -114,7 +119,7 @@ public final class Rfc9591 {
         if (zi.signum() < 0 || zi.compareTo(q) >= 0) {
             return false;
         }
-        EcPoint l = cs.group().mulBase(zi);
+        EcPoint l = cs.group().generator().multiply(zi); // public: variable-time table
         EcPoint r = comm.hiding().add(comm.binding().multiply(sv.rhos().get(id)))
                 .add(verificationShare.multiply(sv.challenge().multiply(sv.lambda(id, q)).mod(q)));
         return l.equals(r);
@@ -140,7 +145,7 @@ public final class Rfc9591 {
             EcPoint r = g.decode(java.util.Arrays.copyOfRange(sig, 0, g.pointLength()));
             BigInteger z = g.scalarFromBytes(java.util.Arrays.copyOfRange(sig, g.pointLength(), sig.length));
             BigInteger c = challenge(cs, r, groupKey, msg);
-            return g.mulBase(z).equals(r.add(groupKey.multiply(c)));
+            return g.generator().multiply(z).equals(r.add(groupKey.multiply(c)));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -56,8 +56,9 @@ public final class Round1 {
             byte[] rand = new byte[32];
             rnd.nextBytes(rand);
             byte[] sk = share.secretShare().toBytes();
-            byte[] qx = Bip445.tweak(key.publicKey().encode(), request.tweakBytes(), request.tweakFlags()).q().xOnly();
-            Bip445.Nonce n = Bip445.nonceGen(rand, sk, key.verificationShare(share.self()).encode(), qx,
+            byte[] qx = Bip445.tweak((io.openwaas.crypto.ec.Secp256k1Point) key.publicKey(), request.tweakBytes(),
+                    request.tweakFlags()).q().xOnly();
+            Bip445.Nonce n = Bip445.nonceGenSecret(rand, sk, key.verificationShare(share.self()).encode(), qx,
                     request.message(), request.session().toBytes());
             Arrays.fill(sk, (byte) 0);
             Arrays.fill(rand, (byte) 0);

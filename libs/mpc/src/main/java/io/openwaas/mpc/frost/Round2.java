@@ -34,6 +34,7 @@ public final class Round2 {
     private final SecretScalar binding;
     private final RoundInbox<CommitmentMessage> inbox;
     private boolean used;
+    private SigningSession session;
 
     Round2(KeyShare share, SigningRequest request, byte[] digest, CommitmentMessage own, SecretScalar hiding,
            SecretScalar binding) {
@@ -50,9 +51,13 @@ public final class Round2 {
         this.inbox = new RoundInbox<>(ctx, m -> m.validate(ctx, keyId, digest));
     }
 
-    /** Decodes and validates another signer's commitment. */
-    public void receive(PartyId from, byte[] bytes) {
-        inbox.accept(from, bytes, b -> CommitmentMessage.parse(b, request.scheme().group()));
+    /**
+     * Decodes and validates another signer's commitment.
+     *
+     * @return the validated message (a co-located {@link Aggregator} can take it without decoding again)
+     */
+    public CommitmentMessage receive(PartyId from, byte[] bytes) {
+        return inbox.accept(from, bytes, b -> CommitmentMessage.parse(b, request.scheme().group()));
     }
 
     public boolean isComplete() {
@@ -84,7 +89,7 @@ public final class Round2 {
         });
         BigInteger z;
         try {
-            SigningSession session = new SigningSession(share.groupKey(), request, list);
+            session = new SigningSession(share.groupKey(), request, list);
             z = session.signShare(share.self(), hiding.value(), binding.value(), share.secretShare().value());
         } finally {
             hiding.destroy();
@@ -94,4 +99,12 @@ public final class Round2 {
                 request.session(), share.self()), view, z));
     }
 
+    /** The session values this signer computed (for a co-located {@link Aggregator}); null before signing. */
+    SigningSession session() {
+        return session;
+    }
+
+    PartyId self() {
+        return share.self();
+    }
 }

@@ -62,7 +62,7 @@ public record SigningRequest(FrostScheme scheme, SessionId session, List<PartyId
         Secp256k1Point internal = (Secp256k1Point) key.publicKey();
         if (hdTweak != null && hdTweak.signum() != 0) {
             l.add(Tweak.plain(hdTweak));
-            internal = internal.add(key.group().mulBase(hdTweak));
+            internal = internal.add(key.group().generator().multiply(hdTweak));
         }
         l.add(Tweak.xonly(Taproot.tweak(internal.xOnly(), merkleRoot)));
         return l;
@@ -97,7 +97,7 @@ public record SigningRequest(FrostScheme scheme, SessionId session, List<PartyId
     /** For the RFC 9591 schemes: {@code Y + t·G}. */
     EcPoint tweakedKey(GroupKey key) {
         BigInteger t = plainTweakSum();
-        return t.signum() == 0 ? key.publicKey() : key.publicKey().add(scheme.group().mulBase(t));
+        return t.signum() == 0 ? key.publicKey() : key.publicKey().add(scheme.group().generator().multiply(t));
     }
 
     /** For BIP340: 32-byte big-endian tweak values and their x-only flags. */

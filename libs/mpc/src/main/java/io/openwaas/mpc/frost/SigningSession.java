@@ -1,5 +1,6 @@
 package io.openwaas.mpc.frost;
 
+import io.openwaas.crypto.ec.EcGroup;
 import io.openwaas.crypto.ec.EcPoint;
 import io.openwaas.crypto.ec.Secp256k1Point;
 import io.openwaas.mpc.common.PartyId;
@@ -29,11 +30,17 @@ final class SigningSession {
         this.commitments = commitments;
         if (request.scheme() == FrostScheme.BIP340) {
             this.bipContext = bipContext(key, request.signers());
-            List<byte[]> pubnonces = new ArrayList<>();
-            commitments.values().forEach(c -> pubnonces.add(pubnonce(c)));
-            byte[] aggnonce = Bip445.nonceAgg(pubnonces);
-            Bip445.TweakContext tc = Bip445.tweak(key.publicKey().encode(), request.tweakBytes(), request.tweakFlags());
-            this.bip = Bip445.sessionValuesUnchecked(aggnonce, bipContext, tc, request.message());
+            List<Secp256k1Point> r1s = new ArrayList<>();
+            List<Secp256k1Point> r2s = new ArrayList<>();
+            commitments.values().forEach(c -> {
+                r1s.add((Secp256k1Point) c.hiding());
+                r2s.add((Secp256k1Point) c.binding());
+            });
+            Object[] agg = Bip445.nonceAggPoints(r1s, r2s);
+            Bip445.TweakContext tc = Bip445.tweak((Secp256k1Point) key.publicKey(), request.tweakBytes(),
+                    request.tweakFlags());
+            this.bip = Bip445.sessionValuesFromPoints((byte[]) agg[0], (Secp256k1Point) agg[1],
+                    (Secp256k1Point) agg[2], bipContext, tc, request.message());
             this.rfc = null;
         } else {
             this.rfc = Rfc9591.session(request.scheme().ciphersuite(), request.tweakedKey(key), commitments,
@@ -94,6 +101,36 @@ final class SigningSession {
             return Bip445.partialSigAgg(psigs, bip);
         }
         return Rfc9591.aggregate(request.scheme().ciphersuite(), rfc, shares, request.plainTweakSum());
+    }
+
+    /**
+     * Checks the aggregated signature with the verification equation on the already known points (no decoding):
+     * RFC 9591 {@code z·G == R + c·Y'}; BIP-340 {@code s·G == R + e·Q} with {@code R} and {@code Q} of even Y (BIP 445
+     * signers negate their nonces for an odd {@code R}, so the aggregate {@code R} used is the even-Y one). Tests
+     * additionally check every signature with an independent verifier.
+     */
+    boolean verifyAggregate(byte[] sig) {
+        EcGroup g = key.group();
+        BigInteger q = g.order();
+        io.openwaas.mpc.common.FixedBaseTable yTable = io.openwaas.mpc.common.FixedBaseTable.of(key.publicKey());
+        if (bip != null) {
+            // Q = gacc·Y + tacc·G (BIP-327 accumulators); Q_even = ±Q; check s·G == R_even + e·Q_even.
+            BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+            BigInteger sign = bip.q().hasEvenY() ? BigInteger.ONE : q.subtract(BigInteger.ONE);
+            BigInteger ey = bip.e().multiply(bip.gacc()).multiply(sign).mod(q);
+            BigInteger eg = bip.e().multiply(bip.tacc()).multiply(sign).mod(q);
+            EcPoint eq = yTable.multiply(ey).add(g.generator().multiply(eg));
+            return g.generator().multiply(s).equals(sv(bip.r()).add(eq));
+        }
+        // Y' = Y + t·G, so c·Y' = c·Y + (c·t)·G.
+        BigInteger z = g.scalarFromBytes(java.util.Arrays.copyOfRange(sig, g.pointLength(), sig.length));
+        BigInteger c = rfc.challenge();
+        EcPoint cy = yTable.multiply(c).add(g.generator().multiply(c.multiply(request.plainTweakSum()).mod(q)));
+        return g.generator().multiply(z).equals(rfc.groupCommitment().add(cy));
+    }
+
+    private static Secp256k1Point sv(Secp256k1Point p) {
+        return p.hasEvenY() ? p : p.negate();
     }
 
     /** The key a verifier checks the signature against: Ed25519 32 bytes, BIP-340 x-only 32 bytes, SEC1 33 bytes. */

@@ -1,0 +1,122 @@
+package io.openwaas.bench.mpc;
+
+import io.openwaas.bench.Metric;
+import io.openwaas.crypto.ec.Secp256k1;
+import io.openwaas.mpc.common.PartyId;
+import io.openwaas.mpc.common.SessionId;
+import io.openwaas.mpc.dkg.InProcessDkg;
+import io.openwaas.mpc.dkg.KeyShare;
+import io.openwaas.mpc.ecdsa2p.InProcessEcdsa2p;
+import io.openwaas.mpc.ecdsa2p.SignContext;
+import io.openwaas.mpc.ecdsa2p.TwoOfThreeShare;
+import io.openwaas.mpc.paillier.PaillierPrivateKey;
+import io.openwaas.mpc.paillier.PaillierPublicKey;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+
+/**
+ * Two-party ECDSA and Paillier metrics of {@code bin/waas bench mpc} (total CPU time of both parties on one thread,
+ * in-process, every message encoded and decoded as on the wire; median of the measured iterations):
+ *
+ * <ul>
+ *   <li>{@code mpc.ecdsa2p.sign_ms}: one signature, global-abort mode (4 messages, final verification);</li>
+ *   <li>{@code mpc.ecdsa2p.sign_proved_ms}: one signature with P2's last message proven (Π^aff-R);</li>
+ *   <li>{@code mpc.ecdsa2p.keygen_ms}: 2-of-2 key generation with the Paillier keys taken from a pre-generated pool
+ *       (the pool issue 4 allows — P1's Paillier key and P2's ring-Pedersen modulus; every proof is computed and
+ *       verified inside the timing);</li>
+ *   <li>{@code mpc.ecdsa2p.keygen_cold_ms}: the same including the generation of both 2048-bit Paillier keys;</li>
+ *   <li>{@code mpc.ecdsa2p.2of3.setup_ms}: the three pairwise setups of a 2-of-3 key (pooled Paillier keys, DKG
+ *       excluded: it is {@code mpc.dkg.2of3.secp256k1_ms});</li>
+ *   <li>{@code mpc.ecdsa2p.2of3.sign_ms}: one signature by holders 2 and 3 of a 2-of-3 key;</li>
+ *   <li>{@code mpc.paillier.keygen_ms}, {@code mpc.paillier.encrypt_ms}, {@code mpc.paillier.decrypt_ms} (2048-bit);</li>
+ *   <li>{@code mpc.ecdsa2p.sign.ratio}: {@code sign_ms} over a single-party BouncyCastle secp256k1 signature
+ *       measured in the same run.</li>
+ * </ul>
+ */
+public class Ecdsa2pBench implements ProtocolBench {
+
+    private final SecureRandom rnd = new SecureRandom();
+
+    @Override
+    public List<Metric> run(boolean quick) throws Exception {
+        int signWarm = quick ? 5 : 30;
+        int signIter = quick ? 10 : 50;
+        int keygenWarm = quick ? 1 : 2;
+        int keygenIter = quick ? 2 : 5;
+        List<Metric> out = new ArrayList<>();
+        PartyId p1 = PartyId.of(1);
+        PartyId p2 = PartyId.of(2);
+        // pool: generated before any timing starts
+        List<PaillierPrivateKey> pool = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            pool.add(PaillierPrivateKey.random(PaillierPublicKey.MIN_MODULUS_BITS, rnd));
+        }
+        InProcessEcdsa2p harness = new InProcessEcdsa2p();
+        InProcessEcdsa2p.KeyPair key = harness.keygen(SessionId.random(), p1, p2, pool.get(0), pool.get(1));
+        byte[] hash = new byte[32];
+        rnd.nextBytes(hash);
+
+        double sign = CpuTimer.medianMillis(() -> harness.sign(key.p1(), key.p2(),
+                SignContext.of(SessionId.random(), hash, SignContext.Mode.GLOBAL_ABORT)), signWarm, signIter);
+        double proved = CpuTimer.medianMillis(() -> harness.sign(key.p1(), key.p2(),
+                SignContext.of(SessionId.random(), hash, SignContext.Mode.PROVED)), signWarm, signIter);
+        double keygen = CpuTimer.medianMillis(() -> harness.keygen(SessionId.random(), p1, p2, pool.get(0),
+                pool.get(1)), keygenWarm, keygenIter);
+        double cold = CpuTimer.medianMillis(() -> harness.keygen(SessionId.random(), p1, p2,
+                PaillierPrivateKey.random(PaillierPublicKey.MIN_MODULUS_BITS, rnd),
+                PaillierPrivateKey.random(PaillierPublicKey.MIN_MODULUS_BITS, rnd)), keygenWarm, keygenIter);
+        out.add(Metric.of("mpc.ecdsa2p.sign_ms", sign, "ms"));
+        out.add(Metric.of("mpc.ecdsa2p.sign_proved_ms", proved, "ms"));
+        out.add(Metric.of("mpc.ecdsa2p.keygen_ms", keygen, "ms"));
+        out.add(Metric.of("mpc.ecdsa2p.keygen_cold_ms", cold, "ms"));
+
+        List<PartyId> ids = List.of(p1, p2, PartyId.of(3));
+        Map<PartyId, KeyShare> dkg = InProcessDkg.run(Secp256k1.GROUP, 2, ids);
+        double setup = CpuTimer.medianMillis(() -> harness.setupTwoOfThree(SessionId.random(), dkg, cycle(pool)),
+                keygenWarm, keygenIter);
+        Map<PartyId, TwoOfThreeShare> three = harness.setupTwoOfThree(SessionId.random(), dkg, cycle(pool));
+        double sign23 = CpuTimer.medianMillis(() -> harness.signTwoOfThree(three.get(ids.get(1)), three.get(ids.get(2)),
+                SignContext.of(SessionId.random(), hash, SignContext.Mode.GLOBAL_ABORT)), signWarm, signIter);
+        out.add(Metric.of("mpc.ecdsa2p.2of3.setup_ms", setup, "ms"));
+        out.add(Metric.of("mpc.ecdsa2p.2of3.sign_ms", sign23, "ms"));
+
+        PaillierPrivateKey sk = pool.get(2);
+        BigInteger m = new BigInteger(256, rnd);
+        out.add(Metric.of("mpc.paillier.keygen_ms", CpuTimer.medianMillis(() -> PaillierPrivateKey.random(
+                PaillierPublicKey.MIN_MODULUS_BITS, rnd), keygenWarm, keygenIter * 2), "ms"));
+        out.add(Metric.of("mpc.paillier.encrypt_ms", CpuTimer.medianMillis(() -> sk.publicKey().encrypt(m),
+                signWarm, signIter), "ms"));
+        BigInteger c = sk.publicKey().encrypt(m);
+        out.add(Metric.of("mpc.paillier.decrypt_ms", CpuTimer.medianMillis(() -> sk.decrypt(c), signWarm, signIter),
+                "ms"));
+        out.add(Metric.of("mpc.ecdsa2p.sign.ratio", sign / baselineEcdsa(signWarm * 20, signIter * 20), "x"));
+        return out;
+    }
+
+    private static Supplier<PaillierPrivateKey> cycle(List<PaillierPrivateKey> pool) {
+        AtomicInteger i = new AtomicInteger();
+        return () -> pool.get(i.getAndIncrement() % pool.size());
+    }
+
+    private double baselineEcdsa(int warm, int iter) throws Exception {
+        ECDomainParameters dom = new ECDomainParameters(Secp256k1.PARAMS);
+        BigInteger d = Secp256k1.GROUP.randomScalar(rnd);
+        byte[] hash = new byte[32];
+        rnd.nextBytes(hash);
+        return CpuTimer.medianMillis(() -> {
+            ECDSASigner s = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+            s.init(true, new ECPrivateKeyParameters(d, dom));
+            return s.generateSignature(hash);
+        }, warm, iter);
+    }
+}
