@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * {@code openwaas-kafka-broker} artifact, so none of Kafka's server jars are on the caller's classpath.
  *
  * <p>The data directory survives {@link #stop()} / {@link #start()}, so a test can take the broker away and bring
- * the same one back, and {@code bin/waas} keeps its topics across restarts.
+ * the same one back, and {@code bin/waas} keeps its topics across restarts. The broker's process is found through
+ * the pid file in its directory, so any {@code KafkaBroker} opened on the same directory ({@link #open}) controls
+ * the same process — whichever class loader it lives in.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -41,13 +43,19 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
-    private Process process;
+    private final Path pidFile;
 
-    private KafkaBroker(Path dir, int port, int controllerPort) {
+    private KafkaBroker(Path dir, int port, int ignored) {
         this.dir = dir;
         this.port = port;
-        this.controllerPort = controllerPort;
+        this.controllerPort = port + 1;
         this.logFile = dir.resolve("broker.log");
+        this.pidFile = dir.resolve("broker.pid");
+    }
+
+    /** A handle on a broker prepared before in {@code dir} with the given client port (controller on port + 1). */
+    public static KafkaBroker open(Path dir, int port) {
+        return new KafkaBroker(dir, port, port + 1);
     }
 
     /**
@@ -58,7 +66,7 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
-        KafkaBroker broker = port > 0 ? new KafkaBroker(dir, port, port + 1) : new KafkaBroker(dir, freePort(), freePort());
+        KafkaBroker broker = new KafkaBroker(dir, port > 0 ? port : freePortPair(), 0);
         broker.configure();
         broker.start();
         return broker;
@@ -77,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+        return process().map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Starts the (stopped) broker again with the same data and port; waits until it answers. */
@@ -85,24 +93,43 @@ public final class KafkaBroker implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        process = java("kafka.Kafka", dir.resolve("server.properties").toString()).start();
-        awaitReady(Duration.ofSeconds(60));
+        Process process = java("kafka.Kafka", dir.resolve("server.properties").toString()).start();
+        Files.writeString(pidFile, Long.toString(process.pid()));
+        awaitReady(process.toHandle(), Duration.ofSeconds(60));
     }
 
     /** Stops the broker (SIGTERM, then kill) and waits until it is gone. Its data stay. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        process().ifPresent(p -> {
+            p.destroy();
+            try {
+                p.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // nothing more to do
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        });
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // a stale pid file is harmless: the pid is checked for liveness
         }
-        process = null;
+    }
+
+    private java.util.Optional<ProcessHandle> process() {
+        try {
+            if (!Files.exists(pidFile)) {
+                return java.util.Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Creates topics that do not exist yet: 1 partition each unless given, {@code compacted} ones with cleanup.policy=compact. */
@@ -196,17 +223,19 @@ public final class KafkaBroker implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     }
 
-    private void awaitReady(Duration timeout) throws IOException {
+    private void awaitReady(ProcessHandle process, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("Kafka broker exited with " + process.exitValue() + ", see " + logFile);
+                throw new IOException("Kafka broker exited, see " + logFile);
             }
             if (answers()) {
                 return;
             }
             try {
-                process.waitFor(100, TimeUnit.MILLISECONDS);
+                process.onExit().get(100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | ExecutionException stillRunning) {
+                // poll again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for Kafka", e);
@@ -248,18 +277,40 @@ public final class KafkaBroker implements AutoCloseable {
         return in;
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (22 characters). */
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding (22 characters), not starting with '-'
+     * (the storage tool would read it as an option, as Kafka's own generator also avoids).
+     */
     private static String clusterId() {
-        UUID u = UUID.randomUUID();
-        byte[] b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
-                .putLong(u.getLeastSignificantBits()).array();
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        String id;
+        do {
+            UUID u = UUID.randomUUID();
+            byte[] b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+                    .putLong(u.getLeastSignificantBits()).array();
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        } while (id.startsWith("-"));
+        return id;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+    /** A free port whose successor is free too (client and controller listeners). */
+    static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            if (port < 65535 && free(port) && free(port + 1)) {
+                return port;
+            }
+        }
+        throw new IOException("no two consecutive free ports found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -16,12 +15,13 @@ import java.util.stream.Collectors;
  * Init args: {@code topics} (comma list to pre-create, which saves the consumers' waits) and {@code compacted}
  * (those of them to create with cleanup.policy=compact).
  *
- * <p>Tests control the broker through {@link #control()} (stop/start), which works whichever class loader the test
- * runs in.
+ * <p>Tests stop and start the broker with {@link #stopBroker()} / {@link #startBroker()}, which work whichever class
+ * loader the test runs in (the broker is found through system properties holding its directory and port).
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final String CONTROL_KEY = "openwaas.testkit.kafka.control";
+    private static final String HOME_PROPERTY = "openwaas-testkit.kafka.home";
+    private static final String PORT_PROPERTY = "openwaas-testkit.kafka.port";
     private static KafkaBroker broker;
 
     private List<String> topics = List.of();
@@ -49,14 +49,26 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         // Shared by the module's test classes; stopped by the shutdown hook at JVM exit.
     }
 
-    /** Stop and start the shared broker from a test: {@code control().accept("stop")} / {@code "start"}. */
-    @SuppressWarnings("unchecked")
-    public static Consumer<String> control() {
-        Object c = System.getProperties().get(CONTROL_KEY);
-        if (c == null) {
+    /** Stops the shared broker; its data stay. */
+    public static void stopBroker() {
+        shared().stop();
+    }
+
+    /** Starts the shared broker again (same data and port) and waits until it answers. */
+    public static void startBroker() {
+        try {
+            shared().start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static KafkaBroker shared() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home == null) {
             throw new IllegalStateException("KafkaTestResource has not started a broker in this JVM");
         }
-        return (Consumer<String>) c;
+        return KafkaBroker.open(Path.of(home), Integer.parseInt(System.getProperty(PORT_PROPERTY)));
     }
 
     static synchronized KafkaBroker broker() throws Exception {
@@ -64,18 +76,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             Path dir = Files.createTempDirectory("openwaas-kafka-");
             KafkaBroker started = KafkaBroker.start(dir, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
-            Consumer<String> control = command -> {
-                try {
-                    switch (command) {
-                        case "stop" -> started.stop();
-                        case "start" -> started.start();
-                        default -> throw new IllegalArgumentException("unknown broker command " + command);
-                    }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            };
-            System.getProperties().put(CONTROL_KEY, control);
+            System.setProperty(HOME_PROPERTY, dir.toString());
+            System.setProperty(PORT_PROPERTY, Integer.toString(started.port()));
             broker = started;
         }
         return broker;

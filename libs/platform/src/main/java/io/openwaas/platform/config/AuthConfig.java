@@ -1,0 +1,30 @@
+package io.openwaas.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Cobo Auth and response signing ({@code openwaas.auth.*}). */
+@ConfigMapping(prefix = "openwaas.auth")
+public interface AuthConfig {
+
+    /**
+     * The platform's Ed25519 response-signing key: a 32-byte seed as 64 hex characters (env
+     * {@code OPENWAAS_AUTH_RESPONSE_SIGNING_KEY}; a Kubernetes Secret in deploy). Every response is signed with it.
+     */
+    String responseSigningKey();
+
+    /** How far a request nonce (ms timestamp) may be from server time. */
+    @WithDefault("PT5M")
+    Duration nonceWindow();
+
+    /** Path prefixes that require Cobo Auth; everything else (operator API, health, metrics) does not. */
+    @WithDefault("/v2/,/api/")
+    List<String> protectedPaths();
+
+    /** Whether this service keeps a local view of {@code iam.api-keys} (every API service does). */
+    @WithDefault("true")
+    boolean registryEnabled();
+}

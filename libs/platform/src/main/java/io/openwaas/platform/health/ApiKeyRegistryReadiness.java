@@ -1,0 +1,28 @@
+package io.openwaas.platform.health;
+
+import io.openwaas.platform.auth.ApiKeyRegistry;
+import io.openwaas.platform.config.AuthConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only once the local view of {@code iam.api-keys} has caught up: before that, valid keys would be refused. */
+@Readiness
+@ApplicationScoped
+public class ApiKeyRegistryReadiness implements HealthCheck {
+
+    private final ApiKeyRegistry registry;
+    private final AuthConfig config;
+
+    public ApiKeyRegistryReadiness(ApiKeyRegistry registry, AuthConfig config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean up = !config.registryEnabled() || registry.caughtUp();
+        return HealthCheckResponse.named("api-key-registry").status(up).build();
+    }
+}

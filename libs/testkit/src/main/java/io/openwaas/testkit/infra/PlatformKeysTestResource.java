@@ -1,0 +1,39 @@
+package io.openwaas.testkit.infra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Quarkus test resource: the platform's response-signing Ed25519 seed, generated for this test run only (nothing
+ * committed). Operator JWTs in tests use the key pair smallrye-jwt generates in memory in test mode.
+ */
+public class PlatformKeysTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static Map<String, String> properties;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (properties == null) {
+            try {
+                properties = generate();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot generate test keys", e);
+            }
+        }
+        return properties;
+    }
+
+    private static Map<String, String> generate() {
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        return Map.of("openwaas.auth.response-signing-key", HexFormat.of().formatHex(seed));
+    }
+
+    @Override
+    public void stop() {
+        // Same keys for every test class of the JVM.
+    }
+}

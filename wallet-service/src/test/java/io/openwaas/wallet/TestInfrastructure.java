@@ -1,0 +1,22 @@
+package io.openwaas.wallet;
+
+import io.openwaas.testkit.infra.KafkaTestResource;
+import io.openwaas.testkit.infra.PlatformKeysTestResource;
+import io.openwaas.testkit.infra.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/**
+ * The real infrastructure every test of this module runs against, started once per test JVM: embedded PostgreSQL
+ * (database {@code wallet}), a real Kafka broker in its own JVM, and keys generated for this run.
+ */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "wallet"))
+@QuarkusTestResource(value = KafkaTestResource.class, initArgs = {
+        @ResourceArg(name = "topics", value = "iam.api-keys"),
+        @ResourceArg(name = "compacted", value = "iam.api-keys")})
+@QuarkusTestResource(PlatformKeysTestResource.class)
+public final class TestInfrastructure {
+
+    private TestInfrastructure() {
+    }
+}
