@@ -94,8 +94,15 @@ public final class Ed25519ExtendedPublicKey {
 
     /** First 4 bytes of RIPEMD-160(SHA-256(33-byte key)). */
     public int fingerprint() {
-        return ByteBuffer.wrap(Hashes.hash160(keyBytes33())).getInt();
+        Integer fp = fingerprint;
+        if (fp == null) {
+            fp = ByteBuffer.wrap(Hashes.hash160(keyBytes33())).getInt();
+            fingerprint = fp;
+        }
+        return fp;
     }
+
+    private volatile Integer fingerprint;
 
     /** The child and the scalar {@code t} with {@code child = parent + t·B}. */
     public record Derived(Ed25519ExtendedPublicKey key, BigInteger tweak) {

@@ -105,9 +105,16 @@ public final class ExtendedPublicKey {
         return Base58.encodeCheck(b.array());
     }
 
+    private volatile Integer fingerprint;
+
     /** The first 4 bytes of HASH160(compressed public key), as an int. */
     public int fingerprint() {
-        return ByteBuffer.wrap(Hashes.hash160(publicKey.encode())).getInt();
+        Integer fp = fingerprint;
+        if (fp == null) {
+            fp = ByteBuffer.wrap(Hashes.hash160(publicKey.encode())).getInt();
+            fingerprint = fp;
+        }
+        return fp;
     }
 
     /** The result of a public derivation: the child and the scalar {@code t} with {@code child = parent + t·G}. */
