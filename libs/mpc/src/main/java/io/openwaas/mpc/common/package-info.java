@@ -15,7 +15,12 @@
  *   <li>{@link io.openwaas.mpc.common.ProtocolMessage}, {@link io.openwaas.mpc.common.MessageHeader},
  *       {@link io.openwaas.mpc.common.MessageContext}, {@link io.openwaas.mpc.common.RoundInbox} — the
  *       message/validate() convention;</li>
- *   <li>{@link io.openwaas.mpc.common.Lagrange} — interpolation coefficients at 0.</li>
+ *   <li>{@link io.openwaas.mpc.common.EchoBroadcast} — echo digests and the equivocation check with blame;</li>
+ *   <li>{@link io.openwaas.mpc.common.Lagrange} — interpolation coefficients at 0;</li>
+ *   <li>{@link io.openwaas.mpc.common.Groups} — group by wire name, point/scalar wire helpers, Feldman evaluation;</li>
+ *   <li>{@link io.openwaas.mpc.common.Msm}, {@link io.openwaas.mpc.common.FixedBaseTable} — internal helpers for
+ *       public-scalar multi-scalar and fixed-base multiplication (not in libs/crypto);</li>
+ *   <li>{@link io.openwaas.mpc.common.Interceptor} — the hook of the in-process harnesses.</li>
  * </ul>
  * This package only grows: existing signatures stay source-compatible.
  */

@@ -9,15 +9,12 @@ import io.openwaas.mpc.common.MpcAbortException;
 import io.openwaas.mpc.common.PartyId;
 import io.openwaas.mpc.common.RoundInbox;
 import io.openwaas.mpc.common.SecretScalar;
-import io.openwaas.mpc.common.Transcript;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * DKG round 3, finalisation (FROST paper Figure 1, round 2 steps 2–4): check every received share against its

@@ -11,7 +11,6 @@ import io.openwaas.mpc.common.SecretScalar;
 import io.openwaas.mpc.dkg.KeyShare;
 import java.math.BigInteger;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
