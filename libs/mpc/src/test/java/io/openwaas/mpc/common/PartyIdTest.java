@@ -21,14 +21,14 @@ class PartyIdTest {
     }
 
     @Test
-    void shamirIndexZeroModQIsRejected() {
+    void line08_shamirIndexZeroModQIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> PartyId.of(Q).validate(Q));
         assertThrows(IllegalArgumentException.class, () -> PartyId.of(Q.shiftLeft(1)).validate(Q));
         PartyId.of(Q.add(BigInteger.ONE)).validate(Q);
     }
 
     @Test
-    void duplicatesModQAreRejected() {
+    void line08_duplicatesModQAreRejected() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> PartyId.validateSet(List.of(PartyId.of(1), PartyId.of(2), PartyId.of(Q.add(BigInteger.ONE))), Q));
         assertEquals(true, e.getMessage().contains("P1"));

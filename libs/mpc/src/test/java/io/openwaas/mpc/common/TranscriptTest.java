@@ -21,7 +21,7 @@ class TranscriptTest {
     }
 
     @Test
-    void ambiguousConcatenationGivesDifferentDigests() {
+    void line05_ambiguousEncoding_differentStatementsNeverShareTranscriptBytes() {
         // "ab" ‖ "c" vs "a" ‖ "bc": equal concatenations, different statements (threat line 5).
         byte[] a = d(Transcript.forProof(Transcript.Hash.SHA256, "t", S, PartyId.of(1))
                 .append("x", new byte[] {'a', 'b'}).append("x", new byte[] {'c'}));
@@ -40,7 +40,7 @@ class TranscriptTest {
     }
 
     @Test
-    void everyHeaderInputChangesTheChallenge() {
+    void line07_frozenHeart_andLine16_sessionId_everyPublicInputChangesTheChallenge() {
         BigInteger base = Transcript.forProof(Transcript.Hash.SHA256, "dom", S, PartyId.of(1))
                 .append("X", new byte[] {9}).challenge(Q);
         assertNotEquals(base, Transcript.forProof(Transcript.Hash.SHA256, "dom2", S, PartyId.of(1))

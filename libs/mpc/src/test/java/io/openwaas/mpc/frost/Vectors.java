@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /** Loads shared test-vector files; skips (JUnit assumption) with a clear message when they are absent. */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {
     }
 
-    static JsonNode load(String relative) {
+    public static JsonNode load(String relative) {
         String dir = System.getProperty("openwaas.shared.dir");
         Assumptions.assumeTrue(dir != null, "system property openwaas.shared.dir not set: skipping vectors " + relative);
         Path p = Path.of(dir, "testvectors", relative);
