@@ -78,11 +78,40 @@ class HdVectorsTest {
                     ExtendedPrivateKey.fromSeed(Hex.decode(m.get("seed").asText()), Bip32Version.XPUB).serialize());
             passed++;
         }
+        // (d) 2-party Shamir reconstruction: secret = sum(lambda_i * x_i), public key = sum(lambda_i * X_i)
+        JsonNode shares = root.get("shamir_reconstruct_private").get("data").get("shares");
+        BigInteger n = Secp256k1.N;
+        BigInteger id0 = new BigInteger(shares.get(0).get("id").asText(), 16);
+        BigInteger id1 = new BigInteger(shares.get(1).get("id").asText(), 16);
+        BigInteger l0 = id1.multiply(id1.subtract(id0).modInverse(n)).mod(n);
+        BigInteger l1 = id0.multiply(id0.subtract(id1).modInverse(n)).mod(n);
+        BigInteger x0 = new BigInteger(shares.get(0).get("x_i").asText(), 16);
+        BigInteger x1 = new BigInteger(shares.get(1).get("x_i").asText(), 16);
+        BigInteger secret = l0.multiply(x0).add(l1.multiply(x1)).mod(n);
+        assertEquals(new BigInteger(root.get("shamir_reconstruct_private").get("data").get("secret").asText(), 16),
+                secret);
+        passed++;
+        JsonNode pubData = root.get("shamir_reconstruct_public").get("data");
+        io.openwaas.crypto.ec.EcPoint sum = Secp256k1.GROUP.identity();
+        BigInteger[] lambdas = {l0, l1};
+        for (int i = 0; i < 2; i++) {
+            JsonNode sp = pubData.get("share_public_keys").get(i);
+            assertEquals(shares.get(i).get("id").asText(), sp.get("id").asText());
+            io.openwaas.crypto.ec.Secp256k1Point xi = Secp256k1.GROUP.decodeUncompressed(Hex.decode("04"
+                    + sp.get("x").asText() + sp.get("y").asText()));
+            assertEquals(Secp256k1.GROUP.mulBase(i == 0 ? x0 : x1), xi);
+            sum = sum.add(xi.multiply(lambdas[i]));
+        }
+        io.openwaas.crypto.ec.Secp256k1Point expectedPub = Secp256k1.GROUP.decodeUncompressed(Hex.decode("04"
+                + pubData.get("public_key").get("x").asText() + pubData.get("public_key").get("y").asText()));
+        assertEquals(expectedPub, sum);
+        assertEquals(expectedPub, Secp256k1.GROUP.mulBase(secret));
+        passed++;
         JsonNode comp = root.get("pubkey_compression");
         assertEquals(comp.get("compressed").asText(), Hex.encode(Secp256k1.GROUP.decodeUncompressed(
                 Hex.decode(comp.get("uncompressed").asText())).encode()));
         passed++;
-        Vectors.report("cobo-mpc/secp256k1-vectors.json (bip32 + keys)", passed, "CKDpub children, master keys, SEC1");
+        Vectors.report("cobo-mpc/secp256k1-vectors.json (bip32 + keys)", passed, "CKDpub children, master keys, Shamir, SEC1");
     }
 
     @Test
