@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (CVE-2023-33242, line 2): the share's {@link FreezeLatch} is tripped before the exception is thrown, and the share
  * refuses every later signing session until an explicit {@link Refresh}.
  *
- * <p>{@code k1·R2} uses the variable-time multiplier of libs/crypto (no constant-time variable-base multiply exists
- * there yet): a documented gap of threat checklist line 19.
+ * <p>{@code k1·R2} uses {@link io.openwaas.mpc.zk.Points#mulSecret} (a fixed-length Montgomery ladder: regular,
+ * not proven constant time; threat checklist line 19).
  */
 public final class SignRound3 {
 
@@ -44,7 +44,7 @@ public final class SignRound3 {
         this.context = context;
         this.k1 = k1;
         this.r2 = r2;
-        this.bigR = r2.multiply(k1.value());
+        this.bigR = io.openwaas.mpc.zk.Points.mulSecret(r2, k1.value());
         this.r = ((Secp256k1Point) bigR).x().mod(Ecdsa2p.GROUP.order());
         if (r.signum() == 0) {
             throw Ecdsa2p.abort(Ecdsa2p.SIGN, SignMessage2.ROUND, AbortReason.PROTOCOL_VIOLATION, share.peer(),

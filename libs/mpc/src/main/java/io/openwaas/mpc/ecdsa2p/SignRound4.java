@@ -23,7 +23,7 @@ public final class SignRound4 {
 
     SignRound4(P2KeyShare share, SignContext context, SecretScalar k2, EcPoint r2, EcPoint r1, SecureRandom rnd) {
         BigInteger q = Ecdsa2p.GROUP.order();
-        EcPoint bigR = r1.multiply(k2.value());
+        EcPoint bigR = io.openwaas.mpc.zk.Points.mulSecret(r1, k2.value());
         BigInteger r = ((Secp256k1Point) bigR).x().mod(q);
         if (r.signum() == 0) {
             throw Ecdsa2p.abort(Ecdsa2p.SIGN, SignMessage3.ROUND, AbortReason.PROTOCOL_VIOLATION, share.peer(),

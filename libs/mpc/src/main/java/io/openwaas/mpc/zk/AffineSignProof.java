@@ -92,8 +92,8 @@ public final class AffineSignProof {
         BigInteger my = ZkMath.randomSigned(BigInteger.ONE.shiftLeft(yBits).multiply(nHat), rnd);
         BigInteger bigA = c.modPow(alpha, n0sq).multiply(pk.plaintextPart(beta)).mod(n0sq)
                 .multiply(r.modPow(n0, n0sq)).mod(n0sq);
-        EcPoint bx = bigR.multiply(alpha);
-        EcPoint by = bigR.multiply(beta);
+        EcPoint bx = Points.mulSecret(bigR, alpha);
+        EcPoint by = Points.mulSecret(bigR, beta);
         BigInteger bigE = rp.commit(alpha, gamma);
         BigInteger bigS = rp.commit(b, mb);
         BigInteger bigF = rp.commit(beta, delta);

@@ -162,6 +162,36 @@ class Ecdsa2pThreatChecklistTest {
     }
 
     @Test
+    void line5_ambiguousEncoding_commitmentFieldBoundariesCannotShift() {
+        SessionId s = SessionId.random();
+        EcPoint r = Secp256k1.GROUP.mulBase(BigInteger.TEN);
+        byte[] proof = {1, 2, 3};
+        byte[] nonce = {4, 5, 6};
+        byte[] a = Ecdsa2p.commitment("R1", s, P1, r, proof, nonce);
+        byte[] b = Ecdsa2p.commitment("R1", s, P1, r, new byte[] {1, 2}, new byte[] {3, 4, 5, 6});
+        byte[] c = Ecdsa2p.commitment("R", s, P1, r, proof, nonce);
+        assertFalse(java.util.Arrays.equals(a, b));
+        assertFalse(java.util.Arrays.equals(a, c));
+        // labels of two signing contexts never coincide: fixed-length hash, then tweak, then mode
+        SignContext x = new SignContext(s, new byte[32], BigInteger.valueOf(0x12), SignContext.Mode.PROVED);
+        SignContext y = new SignContext(s, new byte[32], BigInteger.ONE, SignContext.Mode.PROVED);
+        assertFalse(x.label("R1").equals(y.label("R1")));
+    }
+
+    @Test
+    void line8_twoOfThreeRejectsAPeerThatIsNotAnotherHolder() {
+        java.util.Map<PartyId, io.openwaas.mpc.dkg.KeyShare> dkg = io.openwaas.mpc.dkg.InProcessDkg.run(
+                Secp256k1.GROUP, 2, List.of(P1, P2, Ecdsa2pFixtures.P3));
+        assertThrows(IllegalArgumentException.class, () -> TwoOfThree.startAsP2(SessionId.random(), dkg.get(P2), P2,
+                Ecdsa2pFixtures.p2RingPedersen(), RND));
+        assertThrows(IllegalArgumentException.class, () -> TwoOfThree.startAsP2(SessionId.random(), dkg.get(P2),
+                PartyId.of(4), Ecdsa2pFixtures.p2RingPedersen(), RND));
+        // the role rule is enforced: holder 1 cannot act as P2 towards holder 2
+        assertThrows(IllegalArgumentException.class, () -> TwoOfThree.startAsP2(SessionId.random(), dkg.get(P1), P2,
+                Ecdsa2pFixtures.p2RingPedersen(), RND));
+    }
+
+    @Test
     void line6_tsshockCSplit_ringPedersenGeneratorOfSmallOrderIsRejected() {
         for (int variant = 0; variant < 2; variant++) {
             int v = variant;
