@@ -7,9 +7,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -63,8 +67,12 @@ public class GatewayRoutes {
                             .setConnectTimeout((int) config.connectTimeout().toMillis())
                             .setDecompressionSupported(false),
                     new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerBackend()));
+            SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
+            long idleTimeout = config.backendIdleTimeout().toMillis();
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(port, url.getHost())
+                    .originRequestProvider((serverRequest, httpClient) -> httpClient
+                            .request(new RequestOptions().setServer(origin).setIdleTimeout(idleTimeout))
+                            .onSuccess(backendRequest -> releaseWhenClientLeaves(serverRequest, backendRequest)))
                     .addInterceptor(new Transparent(b.getKey()));
             clients.put(b.getKey(), client);
             proxies.put(b.getKey(), proxy);
@@ -89,6 +97,20 @@ public class GatewayRoutes {
             return;
         }
         proxies.get(backend).handle(ctx.request());
+    }
+
+    /**
+     * When the client's connection closes before the exchange is over, the backend exchange is reset, which closes
+     * that backend connection. Without this, a backend response arriving for a client that has gone stays unread and
+     * keeps its pooled connection for ever (the proxy library releases it only while the request is being sent).
+     */
+    private static void releaseWhenClientLeaves(HttpServerRequest serverRequest, HttpClientRequest backendRequest) {
+        HttpServerResponse response = serverRequest.response();
+        if (response.closed()) {
+            backendRequest.reset();
+            return;
+        }
+        response.closeHandler(v -> backendRequest.reset());
     }
 
     private static void send(HttpServerResponse response, int status, Buffer body) {

@@ -44,7 +44,8 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
                     "openwaas.gateway.backends.transaction.url", "http://127.0.0.1:" + transaction,
                     "openwaas.gateway.backends.travel-rule.url", "http://127.0.0.1:" + travelRule,
                     "openwaas.gateway.backends.webhook.url", "http://127.0.0.1:" + nobody,
-                    "openwaas.gateway.connect-timeout", "2s");
+                    "openwaas.gateway.connect-timeout", "2s",
+                    "openwaas.gateway.max-connections-per-backend", "4");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start echo backends", e);
         }
@@ -59,11 +60,12 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
 
     private int listen(String name) throws Exception {
         HttpServer server = vertx.createHttpServer().requestHandler(req -> handle(name, req));
+        // (instance method: the slow path uses this Vert.x instance's timers)
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS).actualPort();
     }
 
-    private static void handle(String name, HttpServerRequest req) {
+    private void handle(String name, HttpServerRequest req) {
         req.body().onSuccess(body -> {
             if (req.path().equals("/v2/wallets/fixed")) {
                 req.response().headers().add("X-Multi", "one").add("x-multi", "two");
@@ -74,6 +76,14 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
                         .putHeader("BIZ-TIMESTAMP", "1732200000123")
                         .putHeader("BIZ-RESP-SIGNATURE", "cd".repeat(64))
                         .end(Buffer.buffer(FIXED_BODY));
+                return;
+            }
+            if (req.path().equals("/v2/wallets/slow")) {
+                // Answers after 300 ms, in two parts: the client may already be gone.
+                vertx.setTimer(300, t -> {
+                    req.response().setChunked(true).write("{\"slow\":");
+                    vertx.setTimer(50, t2 -> req.response().end("true}"));
+                });
                 return;
             }
             if (req.path().equals("/v2/wallets/unauthorized")) {

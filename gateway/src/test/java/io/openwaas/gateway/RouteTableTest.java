@@ -43,6 +43,11 @@ class RouteTableTest {
             public int maxConnectionsPerBackend() {
                 return 1;
             }
+
+            @Override
+            public java.time.Duration backendIdleTimeout() {
+                return java.time.Duration.ofSeconds(1);
+            }
         });
     }
 

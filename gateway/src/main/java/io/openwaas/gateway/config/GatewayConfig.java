@@ -24,9 +24,13 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
-    /** Idle keep-alive connections kept per backend. */
+    /** Connections per backend; requests beyond them wait for a free one. */
     @WithDefault("64")
     int maxConnectionsPerBackend();
+
+    /** A backend exchange with no data in either direction for this long is reset (answered 502 if nothing was sent yet). */
+    @WithDefault("60s")
+    Duration backendIdleTimeout();
 
     interface Backend {
 
