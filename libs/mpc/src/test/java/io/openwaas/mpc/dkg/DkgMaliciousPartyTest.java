@@ -125,4 +125,11 @@ class DkgMaliciousPartyTest {
                     : List.of(bytes);
         }, AbortReason.UNEXPECTED_SENDER, P3);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groups")
+    void withheldShare(EcGroup g) {
+        expect(g, (r, from, to, b) -> r == 2 && from.equals(P3) && to.equals(P1) ? List.of() : List.of(b),
+                AbortReason.MISSING_MESSAGE, P3);
+    }
 }

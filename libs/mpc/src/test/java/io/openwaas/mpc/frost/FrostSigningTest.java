@@ -148,4 +148,38 @@ class FrostSigningTest {
                 SigningRequest.of(FrostScheme.ED25519, Keys.session(), pids(List.of(1, 2)), MSG)).signature(), 32);
         assertFalse(java.util.Arrays.equals(r1, r2));
     }
+
+    @Test
+    void externalCoordinatorAggregatesAndNamesAnEquivocator() {
+        // The tss-service deployment: the aggregator holds no share (self = null) and relays nothing itself.
+        Map<PartyId, KeyShare> shares = Keys.dkg(Ed25519Group.GROUP, 2, 3);
+        var key = shares.get(PartyId.of(1)).groupKey();
+        List<PartyId> signers = pids(List.of(2, 3));
+        SigningRequest req = SigningRequest.of(FrostScheme.ED25519, Keys.session(), signers, MSG);
+        Aggregator agg = new Aggregator(key, req, null);
+        Round1.Output a = Round1.commit(shares.get(PartyId.of(2)), req);
+        Round1.Output b = Round1.commit(shares.get(PartyId.of(3)), req);
+        agg.receiveCommitment(PartyId.of(2), a.broadcast().toBytes());
+        agg.receiveCommitment(PartyId.of(3), b.broadcast().toBytes());
+        a.next().receive(PartyId.of(3), b.broadcast().toBytes());
+        b.next().receive(PartyId.of(2), a.broadcast().toBytes());
+        agg.receiveShare(PartyId.of(2), a.next().sign().toAggregator().toBytes());
+        agg.receiveShare(PartyId.of(3), b.next().sign().toAggregator().toBytes());
+        FrostSignature sig = agg.finish();
+        assertTrue(bcEd25519(key.publicKey().encode(), MSG, sig.signature()));
+
+        // P3 shows the coordinator a different commitment than it shows P2: named by the coordinator.
+        SigningRequest req2 = SigningRequest.of(FrostScheme.ED25519, Keys.session(), signers, MSG);
+        Aggregator agg2 = new Aggregator(key, req2, null);
+        Round1.Output c = Round1.commit(shares.get(PartyId.of(2)), req2);
+        Round1.Output d = Round1.commit(shares.get(PartyId.of(3)), req2);
+        Round1.Output dAlt = Round1.commit(shares.get(PartyId.of(3)), req2);
+        agg2.receiveCommitment(PartyId.of(2), c.broadcast().toBytes());
+        agg2.receiveCommitment(PartyId.of(3), dAlt.broadcast().toBytes());
+        c.next().receive(PartyId.of(3), d.broadcast().toBytes());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.openwaas.mpc.common.MpcAbortException.class,
+                () -> agg2.receiveShare(PartyId.of(2), c.next().sign().toAggregator().toBytes()));
+        assertEquals(io.openwaas.mpc.common.AbortReason.EQUIVOCATION, e.reason());
+        assertEquals(java.util.Set.of(PartyId.of(3)), e.culprits());
+    }
 }
