@@ -36,4 +36,27 @@ public final class Lagrange {
         }
         return num.multiply(den.modInverse(q)).mod(q);
     }
+
+    /**
+     * {@code λ_i(x) = Π_{j ∈ set, j ≠ i} (x − x_j) / (x_i − x_j) mod q}: the coefficient of {@code f(x_i)} in
+     * {@code f(x)} for a polynomial of degree {@code |set| − 1}.
+     */
+    public static BigInteger coefficientAt(PartyId i, Collection<PartyId> set, BigInteger x, BigInteger q) {
+        PartyId.validateSet(set, q);
+        if (!set.contains(i)) {
+            throw new IllegalArgumentException(i + " not in the set");
+        }
+        BigInteger xi = i.toScalar(q);
+        BigInteger num = BigInteger.ONE;
+        BigInteger den = BigInteger.ONE;
+        for (PartyId j : set) {
+            if (j.equals(i)) {
+                continue;
+            }
+            BigInteger xj = j.toScalar(q);
+            num = num.multiply(x.subtract(xj)).mod(q);
+            den = den.multiply(xi.subtract(xj)).mod(q);
+        }
+        return num.multiply(den.modInverse(q)).mod(q);
+    }
 }

@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * the sharing — it changes at every reshare, so shares of different sharings are never combined), threshold, holder
  * set, group public key and each holder's verification share {@code Y_i = s_i·G}.
  *
- * <p>Invariants checked on construction: holder ids valid mod q; {@code 2 ≤ t ≤ n}; one verification share per
- * holder, none the identity; the first {@code t} verification shares interpolate (in the exponent) to the group key.
+ * <p>Invariants checked on construction (hence on {@link #parse}): holder ids valid mod q; {@code 2 ≤ t ≤ n}; one
+ * verification share per holder, none the identity; the first {@code t} verification shares interpolate (in the
+ * exponent) to the group key, and every other one lies on the same degree-{@code (t − 1)} polynomial.
  */
 public final class GroupKey {
 
@@ -69,6 +70,18 @@ public final class GroupKey {
         }
         if (!acc.equals(publicKey)) {
             throw new IllegalArgumentException("verification shares do not interpolate to the group key");
+        }
+        // Every further verification share must lie on the same degree-(t−1) polynomial.
+        for (PartyId k : this.parties.subList(threshold, this.parties.size())) {
+            java.util.List<EcPoint> ys = new java.util.ArrayList<>();
+            java.util.List<java.math.BigInteger> ls = new java.util.ArrayList<>();
+            for (PartyId i : first) {
+                ys.add(this.verificationShares.get(i));
+                ls.add(Lagrange.coefficientAt(i, first, k.toScalar(group.order()), group.order()));
+            }
+            if (!io.openwaas.mpc.common.Msm.sum(ys, ls).equals(this.verificationShares.get(k))) {
+                throw new IllegalArgumentException("verification share of " + k + " is not on the sharing polynomial");
+            }
         }
     }
 

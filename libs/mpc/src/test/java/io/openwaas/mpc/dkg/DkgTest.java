@@ -119,4 +119,16 @@ class DkgTest {
         assertThrows(IllegalArgumentException.class, () -> new DkgParameters(g, s, 2, ids(8), PartyId.of(1)));
         assertThrows(IllegalArgumentException.class, () -> new DkgParameters(g, s, 2, ids(3), PartyId.of(4)));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groups")
+    void groupKeyRejectsAVerificationShareOffThePolynomial(EcGroup g) {
+        GroupKey gk = InProcessDkg.run(g, 2, ids(3)).get(PartyId.of(1)).groupKey();
+        java.util.Map<PartyId, io.openwaas.crypto.ec.EcPoint> ys = new java.util.TreeMap<>(gk.verificationShares());
+        ys.put(PartyId.of(3), ys.get(PartyId.of(3)).add(g.generator()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new GroupKey(g, gk.keyId(), 2, gk.parties(), gk.publicKey(), ys));
+        ys.put(PartyId.of(3), gk.verificationShare(PartyId.of(3)));
+        assertEquals(gk, new GroupKey(g, gk.keyId(), 2, gk.parties(), gk.publicKey(), ys));
+    }
 }
