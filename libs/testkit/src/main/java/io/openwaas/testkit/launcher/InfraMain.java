@@ -51,12 +51,7 @@ public final class InfraMain {
         Path ready = run.resolve("infra.ready");
         Files.deleteIfExists(ready);
 
-        long t0 = System.nanoTime();
-        Path kafkaHome = home.resolve("data").resolve("kafka");
-        Path pgData = home.resolve("data").resolve("postgres");
-        Files.createDirectories(pgData.getParent());
-        AtomicReference<KafkaBroker> broker = new AtomicReference<>();
-        AtomicReference<EmbeddedPostgresServer> postgres = new AtomicReference<>();
+        Infra infra = new Infra(home);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
@@ -65,47 +60,15 @@ public final class InfraMain {
             } catch (IOException ignored) {
                 // best effort
             }
-            KafkaBroker b = broker.get();
-            if (b != null) {
-                b.stop();
-                log("Kafka stopped");
-            }
-            try {
-                if (postgres.get() != null) {
-                    postgres.get().close();
-                    log("PostgreSQL stopped");
-                }
-            } catch (IOException e) {
-                log("stopping PostgreSQL failed: " + e);
-            }
+            infra.close();
             stopped.countDown();
         }, "infra-shutdown"));
 
-        // The broker (its own JVM, ~5-10 s) starts while PostgreSQL starts and gets its databases.
-        log("starting Kafka on 127.0.0.1:" + kafkaPort + " (home " + kafkaHome + ")");
-        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> {
-            try {
-                KafkaBroker b = KafkaBroker.start(kafkaHome, kafkaPort);
-                broker.set(b);
-                b.createTopics(TOPICS, COMPACTED);
-                log(String.format("Kafka ready in %.1f s, %d topics", secondsSince(t0), TOPICS.size()));
-                return b;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-
-        boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
-        log("starting PostgreSQL on 127.0.0.1:" + pgPort + (fresh ? " (new data directory " : " (data ") + pgData + ")");
-        postgres.set(EmbeddedPostgresServer.start(pgPort, pgData));
-        for (String db : DATABASES) {
-            postgres.get().ensureDatabase(db);
-        }
-        log(String.format("PostgreSQL ready in %.1f s, databases %s", secondsSince(t0), DATABASES));
+        long t0 = System.nanoTime();
         try {
-            kafka.join();
-        } catch (CompletionException e) {
-            log("Kafka did not start: " + e.getCause());
+            infra.start(pgPort, kafkaPort);
+        } catch (Exception e) {
+            log("FAILED: " + e);
             System.exit(1);
         }
 
@@ -113,13 +76,97 @@ public final class InfraMain {
         // can still stop them if this process had to be killed.
         String children = ProcessHandle.current().descendants().map(p -> Long.toString(p.pid()))
                 .collect(Collectors.joining("\n"));
-        String postmaster = readPostmasterPid(pgData);
+        String postmaster = readPostmasterPid(infra.postgresData());
         Files.writeString(run.resolve("infra.children"),
                 children + (postmaster == null ? "" : "\n" + postmaster) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(ready, "postgres=127.0.0.1:" + pgPort + "\nkafka=127.0.0.1:" + kafkaPort + "\n",
-                StandardCharsets.UTF_8);
-        log(String.format("infrastructure ready in %.1f s", secondsSince(t0)));
+        Files.writeString(ready, "postgres=127.0.0.1:" + infra.postgres().port() + "\nkafka="
+                + infra.kafka().bootstrapServers() + "\n", StandardCharsets.UTF_8);
+        log(String.format("infrastructure ready in %.1f s", (System.nanoTime() - t0) / 1e9));
         stopped.await();
+    }
+
+    /**
+     * PostgreSQL and Kafka with their data under {@code <home>/data}; {@link #close()} stops whatever has started,
+     * also in the middle of {@link #start}.
+     */
+    public static final class Infra implements AutoCloseable {
+
+        private final Path home;
+        private final AtomicReference<EmbeddedPostgresServer> postgres = new AtomicReference<>();
+        private final AtomicReference<KafkaBroker> kafka = new AtomicReference<>();
+
+        public Infra(Path home) {
+            this.home = home;
+        }
+
+        Path postgresData() {
+            return home.resolve("data").resolve("postgres");
+        }
+
+        Path kafkaHome() {
+            return home.resolve("data").resolve("kafka");
+        }
+
+        public EmbeddedPostgresServer postgres() {
+            return postgres.get();
+        }
+
+        public KafkaBroker kafka() {
+            return kafka.get();
+        }
+
+        /**
+         * Starts both (ports 0: free ones), the broker's JVM while PostgreSQL starts; creates the databases and the
+         * topics that do not exist yet.
+         */
+        public void start(int pgPort, int kafkaPort) throws Exception {
+            long t0 = System.nanoTime();
+            Files.createDirectories(postgresData().getParent());
+            log("starting Kafka on 127.0.0.1:" + kafkaPort + " (home " + kafkaHome() + ")");
+            CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+                try {
+                    KafkaBroker b = KafkaBroker.start(kafkaHome(), kafkaPort);
+                    kafka.set(b);
+                    b.createTopics(TOPICS, COMPACTED);
+                    log(String.format("Kafka ready in %.1f s, %d topics", secondsSince(t0), TOPICS.size()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+
+            boolean fresh = !Files.exists(postgresData().resolve("PG_VERSION"));
+            log("starting PostgreSQL on 127.0.0.1:" + pgPort + (fresh ? " (new data directory " : " (data ")
+                    + postgresData() + ")");
+            postgres.set(EmbeddedPostgresServer.start(pgPort, postgresData()));
+            for (String db : DATABASES) {
+                postgres.get().ensureDatabase(db);
+            }
+            log(String.format("PostgreSQL ready in %.1f s, databases %s", secondsSince(t0), DATABASES));
+            try {
+                broker.join();
+            } catch (CompletionException e) {
+                throw new IOException("Kafka did not start", e.getCause());
+            }
+        }
+
+        /** Stops the broker, then PostgreSQL. */
+        @Override
+        public void close() {
+            KafkaBroker b = kafka.getAndSet(null);
+            if (b != null) {
+                b.stop();
+                log("Kafka stopped");
+            }
+            EmbeddedPostgresServer pg = postgres.getAndSet(null);
+            if (pg != null) {
+                try {
+                    pg.close();
+                    log("PostgreSQL stopped");
+                } catch (IOException e) {
+                    log("stopping PostgreSQL failed: " + e);
+                }
+            }
+        }
     }
 
     private static String readPostmasterPid(Path pgData) {
@@ -145,6 +192,7 @@ public final class InfraMain {
     }
 
     static void log(String message) {
-        System.out.println(java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + " [infra] " + message);
+        System.out.println(java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"))
+                + " [infra] " + message);
     }
 }
