@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Issue 3 item 7: 1000 random seeds and paths compared with independent implementations from Maven Central
- * (bitcoinj 0.16.3 for BIP-32 and Bitcoin addresses, web3j 4.13.0 for EVM addresses).
+ * (bitcoinj 0.16.3 for BIP-32 and Bitcoin addresses, web3j 4.13.0 for EVM addresses, web3j + bitcoinj's Base58Check
+ * for TRON, BouncyCastle's Ed25519 key generation + bitcoinj's Base58 for SOL).
  */
 class IndependentCrossCheckTest {
 
@@ -103,11 +104,26 @@ class IndependentCrossCheckTest {
             // EVM / TRON share the keccak account id; web3j is the reference for EVM
             String web3j = Keys.toChecksumAddress(Keys.getAddress(ECKeyPair.create(theirsPrv.getPrivKey())));
             assertEquals(web3j, Addresses.of("ETH", AddressEncoding.DEFAULT, pub));
+            // TRON: bitcoinj's Base58Check over 0x41 || web3j's 20-byte address
+            assertEquals(org.bitcoinj.core.Base58.encodeChecked(0x41,
+                    org.web3j.utils.Numeric.hexStringToByteArray(Keys.getAddress(ECKeyPair.create(
+                            theirsPrv.getPrivKey())))), Addresses.of("TRON", AddressEncoding.DEFAULT, pub));
+            // SOL: BouncyCastle's RFC 8032 public key of a random seed, Base58 by bitcoinj
+            byte[] edSeed = new byte[32];
+            rnd.nextBytes(edSeed);
+            byte[] bcPub = new byte[32];
+            org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(edSeed, 0, bcPub, 0);
+            try (io.openwaas.crypto.keys.Ed25519PrivateKey ed = io.openwaas.crypto.keys.Ed25519PrivateKey.fromSeed(
+                    edSeed)) {
+                assertEquals(org.bitcoinj.core.Base58.encode(bcPub),
+                        Addresses.of("SOL", AddressEncoding.DEFAULT, ed.publicKey()));
+            }
             checks++;
         }
         assertEquals(CASES, checks);
         System.out.printf("[crosscheck] %d random seeds/paths: BIP-32 xprv/xpub/CKDpub/tweak vs bitcoinj 0.16.3, "
-                + "P2PKH/P2SH-P2WPKH/P2WPKH/P2TR vs bitcoinj, EVM vs web3j 4.13.0: all equal%n", checks);
+                + "P2PKH/P2SH-P2WPKH/P2WPKH/P2TR vs bitcoinj, EVM vs web3j 4.13.0, TRON vs web3j + bitcoinj "
+                + "Base58Check, SOL vs BouncyCastle Ed25519 + bitcoinj Base58: all equal%n", checks);
     }
 
     private static DerivationPath path(List<Integer> idx) {
