@@ -1,14 +1,21 @@
 package io.openwaas.wallet.domain;
 
 import io.openwaas.platform.api.ApiException;
+import io.openwaas.platform.json.JsonNames;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Enums whose wire spelling differs from the Java constant (e.g. {@code Org-Controlled}). */
+/**
+ * Enums whose wire spelling differs from the Java constant (e.g. {@code Org-Controlled}): each constant carries its
+ * spelling once, in {@code @JsonProperty}, which Jackson and {@link #wire()} both read.
+ */
 public interface WireEnum {
 
-    String wire();
+    /** The constant's wire spelling. */
+    default String wire() {
+        return JsonNames.of((Enum<?>) this);
+    }
 
     /** Parses a query-parameter value; an unknown value is a 400 that lists the allowed ones. */
     static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String parameter, String value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.openwaas.platform.json.JsonNames;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 
@@ -135,8 +135,7 @@ public class ErrorMappers {
             if (e instanceof InvalidFormatException ife) {
                 Class<?> target = ife.getTargetType();
                 if (target != null && target.isEnum()) {
-                    String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                            .collect(Collectors.joining(", "));
+                    String allowed = String.join(", ", JsonNames.all(target));
                     return "invalid value '" + ife.getValue() + "' for " + field + " (allowed: " + allowed + ")";
                 }
                 return "invalid value '" + ife.getValue() + "' for " + field;
