@@ -24,8 +24,8 @@ import java.math.BigInteger;
  * every call (a counter), so deterministic nonces are recomputed each time.
  *
  * <p>BouncyCastle has no BIP-340 signer; its nearest own signer over the same group is deterministic ECDSA
- * ({@code ECDSASigner} + RFC 6979), which is the BIP-340 baseline. Our BIP-340 signer also verifies its signature before
- * returning it, as BIP-340 recommends against fault attacks.
+ * ({@code ECDSASigner} + RFC 6979), which is the BIP-340 baseline. Our BIP-340 signer also verifies its signature
+ * before returning it, as BIP-340 recommends against fault attacks.
  */
 @State(Scope.Thread)
 public class SignBenchmark {

@@ -31,7 +31,9 @@ public final class Addresses {
 
     // ---- derivation ----
 
-    /** The address of a public key on a chain in an encoding ({@link AddressEncoding#DEFAULT} for non-Bitcoin chains). */
+    /**
+     * The address of a public key on a chain in an encoding ({@link AddressEncoding#DEFAULT} for non-Bitcoin chains).
+     */
     public static String of(String chainId, AddressEncoding encoding, EcPoint publicKey) {
         Chain chain = Chain.of(chainId);
         switch (chain.family()) {

@@ -14,9 +14,9 @@ import java.util.Arrays;
 /**
  * An ed25519 extended public key in Cobo's non-hardened BIP-32-shaped scheme ({@code cpub}, as in
  * CoboGlobal/cobo-mpc-recovery-kits {@code eddsa_ckd_nh.go}; described in {@code testvectors/cobo-mpc/README}):
- * {@code I = HMAC-SHA512(chain code, 0x00 || A || index_BE32)}, child {@code A' = A + IL·B} with {@code IL} the first 32
- * bytes read big-endian (not reduced, not truncated, not multiplied by 8; the scalar child key is {@code (k + IL) mod L}),
- * child chain code = the last 32 bytes. Hardened indexes are not supported.
+ * {@code I = HMAC-SHA512(chain code, 0x00 || A || index_BE32)}, child {@code A' = A + IL·B} with {@code IL} the
+ * first 32 bytes read big-endian (not reduced, not truncated, not multiplied by 8; the scalar child key is
+ * {@code (k + IL) mod L}), child chain code = the last 32 bytes. Hardened indexes are not supported.
  */
 public final class Ed25519ExtendedPublicKey {
 

@@ -8,7 +8,11 @@ public final class Bytes {
     private Bytes() {
     }
 
-    /** {@code v} as exactly {@code len} big-endian bytes. @throws IllegalArgumentException if it does not fit or is negative */
+    /**
+     * {@code v} as exactly {@code len} big-endian bytes.
+     *
+     * @throws IllegalArgumentException if it does not fit or is negative
+     */
     public static byte[] toFixedBE(BigInteger v, int len) {
         if (v.signum() < 0 || v.bitLength() > 8 * len) {
             throw new IllegalArgumentException("value does not fit in " + len + " bytes");

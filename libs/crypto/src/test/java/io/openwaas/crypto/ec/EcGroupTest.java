@@ -110,7 +110,8 @@ class EcGroupTest {
         assertTrue(g.hasEvenY());
         assertFalse(g.negate().hasEvenY());
         assertEquals("0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
-                + "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8", Hex.encode(g.encodeUncompressed()));
+                + "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8",
+                Hex.encode(g.encodeUncompressed()));
         assertEquals(g, Secp256k1.GROUP.decodeUncompressed(g.encodeUncompressed()));
         assertEquals(g, Secp256k1.GROUP.liftX(g.xOnly()));
         assertEquals(g.negate(), Secp256k1.GROUP.decode(Hex.decode(

@@ -38,7 +38,8 @@ class HdVectorsTest {
             if (idx.length > 0 && !DerivationPath.isHardened(idx[idx.length - 1])) {
                 int[] parentPath = java.util.Arrays.copyOf(idx, idx.length - 1);
                 ExtendedPublicKey parent = master.derive(new DerivationPath(parentPath)).neuter();
-                ExtendedPublicKey.Derived d = parent.deriveWithTweak(new DerivationPath(new int[] {idx[idx.length - 1]}));
+                ExtendedPublicKey.Derived d = parent.deriveWithTweak(
+                        new DerivationPath(new int[] {idx[idx.length - 1]}));
                 assertEquals(v.get("ext_pub").asText(), d.key().serialize());
                 assertEquals(parent.publicKey().add(Secp256k1.GROUP.mulBase(d.tweak())), d.key().publicKey());
             }
@@ -48,13 +49,15 @@ class HdVectorsTest {
         int invalid = 0;
         for (JsonNode bad : root.get("invalid_extended_keys")) {
             String key = bad.get("key").asText();
-            assertThrows(IllegalArgumentException.class, () -> ExtendedPublicKey.parse(key), bad.get("reason").asText());
+            assertThrows(IllegalArgumentException.class, () -> ExtendedPublicKey.parse(key),
+                    bad.get("reason").asText());
             assertThrows(IllegalArgumentException.class, () -> ExtendedPrivateKey.parse(key),
                     bad.get("reason").asText());
             invalid++;
         }
         assertEquals(16, invalid);
-        Vectors.report("bip32/bip32-test-vectors.json", passed + invalid, "17 derivations + 16 invalid keys (vector 5)");
+        Vectors.report("bip32/bip32-test-vectors.json", passed + invalid,
+                "17 derivations + 16 invalid keys (vector 5)");
     }
 
     @Test
@@ -111,7 +114,8 @@ class HdVectorsTest {
         assertEquals(comp.get("compressed").asText(), Hex.encode(Secp256k1.GROUP.decodeUncompressed(
                 Hex.decode(comp.get("uncompressed").asText())).encode()));
         passed++;
-        Vectors.report("cobo-mpc/secp256k1-vectors.json (bip32 + keys)", passed, "CKDpub children, master keys, Shamir, SEC1");
+        Vectors.report("cobo-mpc/secp256k1-vectors.json (bip32 + keys)", passed,
+                "CKDpub children, master keys, Shamir, SEC1");
     }
 
     @Test

@@ -31,7 +31,8 @@ class EvmTransactionTest {
     void eip155Example() {
         JsonNode v = Vectors.json("ethereum/eip155-example.json");
         JsonNode t = v.get("tx");
-        EvmTransaction tx = EvmTransaction.legacy(t.get("chainId").asLong(), BigInteger.valueOf(t.get("nonce").asLong()),
+        EvmTransaction tx = EvmTransaction.legacy(t.get("chainId").asLong(),
+                BigInteger.valueOf(t.get("nonce").asLong()),
                 new BigInteger(t.get("gasPrice").asText()), BigInteger.valueOf(t.get("gasLimit").asLong()),
                 Hex.decode(t.get("to").asText()), new BigInteger(t.get("value").asText()),
                 Hex.decode(t.get("data").asText()));

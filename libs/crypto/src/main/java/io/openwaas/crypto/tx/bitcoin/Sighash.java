@@ -62,7 +62,10 @@ public final class Sighash {
         return Hashes.sha256d(ser);
     }
 
-    /** The BIP-143 scriptCode of a P2WPKH (or P2SH-P2WPKH) input: {@code OP_DUP OP_HASH160 <h> OP_EQUALVERIFY OP_CHECKSIG}. */
+    /**
+     * The BIP-143 scriptCode of a P2WPKH (or P2SH-P2WPKH) input:
+     * {@code OP_DUP OP_HASH160 <h> OP_EQUALVERIFY OP_CHECKSIG}.
+     */
     public static byte[] p2wpkhScriptCode(byte[] pubkeyHash20) {
         return Scripts.p2pkh(pubkeyHash20);
     }
