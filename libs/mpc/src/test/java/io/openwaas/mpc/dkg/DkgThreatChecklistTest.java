@@ -94,6 +94,14 @@ class DkgThreatChecklistTest {
                 List.of(P1, PartyId.of(q.add(BigInteger.ONE))), List.of(P1, P2, P2))) {
             assertThrows(IllegalArgumentException.class, () -> new DkgParameters(g, s, 2, bad, P1), bad.toString());
         }
+        // On the wire: a peer announcing id q + 2 (≡ P2 mod q) is not accepted as P2, and is named.
+        PartyId alias = PartyId.of(q.add(BigInteger.TWO));
+        Round2 p1 = Round1.start(new DkgParameters(g, s, 2, IDS, P1)).next();
+        Round1Message m = Round1.start(new DkgParameters(g, s, 2, IDS, P2)).broadcast();
+        byte[] aliased = new Round1Message(MessageHeader.broadcast("dkg", 1, s, alias), m.commitments(), m.proof())
+                .toBytes();
+        var e = assertThrows(MpcAbortException.class, () -> p1.receive(alias, aliased));
+        assertAbort(e, AbortReason.UNEXPECTED_SENDER, alias);
     }
 
     @ParameterizedTest(name = "{0}")
