@@ -86,9 +86,15 @@ public final class InProcessEcdsa2p {
 
     /** One signature by the two parties. */
     public EcdsaSignature sign(P1KeyShare p1, P2KeyShare p2, SignContext context) {
+        return sign(p1, p2, context, () -> p2.peerPaillier().noise(rnd));
+    }
+
+    /** One signature, P2 taking its Paillier randomness from {@code noise} (a pre-computed pool). */
+    public EcdsaSignature sign(P1KeyShare p1, P2KeyShare p2, SignContext context,
+                               Supplier<io.openwaas.mpc.paillier.PaillierNoise> noise) {
         SignRound1 a1 = SignRound1.start(p1, context, rnd);
         SignRound2 b2 = deliver(Ecdsa2p.SIGN, 1, a1.message(), p2.self(), SignMessage1::parse,
-                m -> SignRound2.start(p2, context, m, rnd), true);
+                m -> SignRound2.start(p2, context, m, noise, rnd), true);
         SignRound3 a3 = deliver(Ecdsa2p.SIGN, 2, b2.message(), p1.self(), SignMessage2::parse, a1::next, false);
         SignRound4 b4 = deliver(Ecdsa2p.SIGN, 3, a3.message(), p2.self(), SignMessage3::parse, b2::next, false);
         return deliver(Ecdsa2p.SIGN, 4, b4.message(), p1.self(), SignMessage4::parse, a3::finish, false);

@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import io.openwaas.mpc.paillier.PaillierNoise;
 
 /**
  * Signing round 2, P2 (Lindell17 §3 signing, step 2): on P1's commitment, P2 draws {@code k2 ← Z_q} and sends
@@ -26,9 +28,12 @@ public final class SignRound2 {
     private final EcPoint r2;
     private final SignMessage2 message;
     private final SecureRandom rnd;
+    private final Supplier<PaillierNoise> noise;
     private final AtomicBoolean used = new AtomicBoolean();
 
-    private SignRound2(P2KeyShare share, SignContext context, byte[] commitment, SecureRandom rnd) {
+    private SignRound2(P2KeyShare share, SignContext context, byte[] commitment, Supplier<PaillierNoise> noise,
+                       SecureRandom rnd) {
+        this.noise = noise;
         this.share = share;
         this.context = context;
         this.commitment = commitment;
@@ -43,11 +48,21 @@ public final class SignRound2 {
 
     /** Starts P2's side on P1's message 1. */
     public static SignRound2 start(P2KeyShare share, SignContext context, SignMessage1 m1, SecureRandom rnd) {
+        return start(share, context, m1, () -> share.peerPaillier().noise(rnd), rnd);
+    }
+
+    /**
+     * Starts P2's side with pre-computed Paillier randomness for P1's key (an offline pool: each value used once;
+     * one per signature in global-abort mode, two in proved mode).
+     */
+    public static SignRound2 start(P2KeyShare share, SignContext context, SignMessage1 m1,
+                                   Supplier<PaillierNoise> noise, SecureRandom rnd) {
         Objects.requireNonNull(share, "share");
+        Objects.requireNonNull(noise, "noise");
         Objects.requireNonNull(context, "context");
         m1.validate(new MessageContext(Ecdsa2p.SIGN, SignMessage1.ROUND, context.session(), share.self(),
                 Set.of(share.peer()), true));
-        return new SignRound2(share, context, m1.commitment(), rnd);
+        return new SignRound2(share, context, m1.commitment(), noise, rnd);
     }
 
     public SignMessage2 message() {
@@ -63,7 +78,7 @@ public final class SignRound2 {
         try {
             m3.validate(new MessageContext(Ecdsa2p.SIGN, SignMessage3.ROUND, context.session(), share.self(),
                     Set.of(share.peer()), true), context, commitment);
-            return new SignRound4(share, context, k2, r2, m3.r1(), rnd);
+            return new SignRound4(share, context, k2, r2, m3.r1(), noise, rnd);
         } finally {
             k2.destroy();
         }

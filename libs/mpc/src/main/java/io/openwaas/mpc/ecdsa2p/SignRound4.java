@@ -21,7 +21,8 @@ public final class SignRound4 {
 
     private final SignMessage4 message;
 
-    SignRound4(P2KeyShare share, SignContext context, SecretScalar k2, EcPoint r2, EcPoint r1, SecureRandom rnd) {
+    SignRound4(P2KeyShare share, SignContext context, SecretScalar k2, EcPoint r2, EcPoint r1,
+               java.util.function.Supplier<io.openwaas.mpc.paillier.PaillierNoise> noise, SecureRandom rnd) {
         BigInteger q = Ecdsa2p.GROUP.order();
         EcPoint bigR = io.openwaas.mpc.zk.Points.mulSecret(r1, k2.value());
         BigInteger r = ((Secp256k1Point) bigR).x().mod(q);
@@ -37,15 +38,16 @@ public final class SignRound4 {
         BigInteger rho = ZkMath.randomBelow(BigInteger.ONE.shiftLeft(Ecdsa2p.RHO_BITS), rnd);
         BigInteger y = a.add(rho.multiply(q));
         PaillierPublicKey pk = share.peerPaillier();
-        BigInteger u = pk.randomUnit(rnd);
-        BigInteger c3 = pk.add(pk.multiply(share.cKey(), b), pk.encrypt(y, u));
+        io.openwaas.mpc.paillier.PaillierNoise un = noise.get();
+        BigInteger u = un.r();
+        BigInteger c3 = pk.add(pk.multiply(share.cKey(), b), pk.encrypt(y, un));
         AffineSignProof proof = null;
         if (context.mode() == SignContext.Mode.PROVED) {
             EcPoint q2Child = context.childKey(share.q2());
             EcPoint bigB = Ecdsa2p.GROUP.generator().multiply(r);
             EcPoint bigY = Ecdsa2p.GROUP.generator().multiply(m).add(q2Child.multiply(r));
             proof = AffineSignProof.prove(pk, share.cKey(), c3, Ecdsa2p.GROUP, r2, bigB, bigY, b, y, u,
-                    Ecdsa2p.Y_BITS, share.peerRingPedersen(), context.session(), share.self(), rnd);
+                    Ecdsa2p.Y_BITS, share.peerRingPedersen(), context.session(), share.self(), noise.get(), rnd);
         }
         this.message = new SignMessage4(MessageHeader.direct(Ecdsa2p.SIGN, SignMessage4.ROUND, context.session(),
                 share.self(), share.peer()), c3, proof);

@@ -187,6 +187,20 @@ public final class PaillierPrivateKey implements Destroyable {
         return crtPow(base, e.mod(s.p().subtract(BigInteger.ONE)), e.mod(s.q().subtract(BigInteger.ONE)));
     }
 
+    /**
+     * {@code base^e mod N²} by the CRT over {@code p²} and {@code q²} (exponent reduced mod {@code p(p−1)} and
+     * {@code q(q−1)}; negative exponents allowed for a unit {@code base}): about twice as fast as a direct
+     * {@code modPow} mod {@code N²}. For the key owner's own verification work on public values.
+     */
+    public BigInteger powModNSquared(BigInteger base, BigInteger e) {
+        Secrets s = live();
+        BigInteger xp = base.mod(s.pSquared()).modPow(e.mod(s.pOrder()), s.pSquared());
+        BigInteger xq = base.mod(s.qSquared()).modPow(e.mod(s.qOrder()), s.qSquared());
+        // x = xq + q²·((xp − xq)·(q²)^{-1} mod p²)
+        BigInteger h = xp.subtract(xq).multiply(s.qSquared().modInverse(s.pSquared())).mod(s.pSquared());
+        return xq.add(h.multiply(s.qSquared()));
+    }
+
     private static BigInteger crt(BigInteger xp, BigInteger xq, Secrets s) {
         // x = xq + q·((xp − xq)·q^{-1} mod p)
         BigInteger h = xp.subtract(xq).multiply(s.qInvModP()).mod(s.p());

@@ -98,6 +98,20 @@ public final class PaillierPublicKey {
         return gm.multiply(r.modPow(n, nSquared)).mod(nSquared);
     }
 
+    /** Fresh pre-computable randomness {@code (r, r^N mod N²)} for one later {@link #encrypt(BigInteger, PaillierNoise)}. */
+    public PaillierNoise noise(SecureRandom rnd) {
+        BigInteger r = randomUnit(rnd);
+        return new PaillierNoise(r, r.modPow(n, nSquared));
+    }
+
+    /** {@code Enc(m; r) = (1 + mN)·r^N mod N²} with pre-computed {@code r^N} (must come from {@link #noise}). */
+    public BigInteger encrypt(BigInteger m, PaillierNoise noise) {
+        if (!isUnit(noise.r()) || !isValidCiphertext(noise.rToN())) {
+            throw new IllegalArgumentException("noise does not belong to this key");
+        }
+        return plaintextPart(m).multiply(noise.rToN()).mod(nSquared);
+    }
+
     /** {@code Enc(m)} with fresh randomness. */
     public BigInteger encrypt(BigInteger m) {
         return encrypt(m, randomUnit(RANDOM));

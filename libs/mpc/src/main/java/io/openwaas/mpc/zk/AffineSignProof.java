@@ -79,19 +79,26 @@ public final class AffineSignProof {
                                         EcPoint bigB, EcPoint bigY, BigInteger b, BigInteger y, BigInteger u,
                                         int yBits, RingPedersenParams rp, SessionId session, PartyId prover,
                                         SecureRandom rnd) {
+        return prove(pk, c, d, group, bigR, bigB, bigY, b, y, u, yBits, rp, session, prover, pk.noise(rnd), rnd);
+    }
+
+    /** As above, with pre-computed randomness {@code maskNoise} for the Paillier commitment {@code A}. */
+    public static AffineSignProof prove(PaillierPublicKey pk, BigInteger c, BigInteger d, EcGroup group, EcPoint bigR,
+                                        EcPoint bigB, EcPoint bigY, BigInteger b, BigInteger y, BigInteger u,
+                                        int yBits, RingPedersenParams rp, SessionId session, PartyId prover,
+                                        io.openwaas.mpc.paillier.PaillierNoise maskNoise, SecureRandom rnd) {
         BigInteger n0 = pk.modulus();
         BigInteger n0sq = pk.modulusSquared();
         BigInteger nHat = rp.modulus();
         int eps = ZkParameters.EPSILON;
         BigInteger alpha = ZkMath.randomSignedBits(ZkParameters.ELL + eps, rnd);
         BigInteger beta = ZkMath.randomSignedBits(yBits + eps, rnd);
-        BigInteger r = pk.randomUnit(rnd);
+        BigInteger r = maskNoise.r();
         BigInteger gamma = ZkMath.randomSigned(ZkParameters.TWO_ELL_EPS.multiply(nHat), rnd);
         BigInteger mb = ZkMath.randomSigned(ZkParameters.TWO_ELL.multiply(nHat), rnd);
         BigInteger delta = ZkMath.randomSigned(BigInteger.ONE.shiftLeft(yBits + eps).multiply(nHat), rnd);
         BigInteger my = ZkMath.randomSigned(BigInteger.ONE.shiftLeft(yBits).multiply(nHat), rnd);
-        BigInteger bigA = c.modPow(alpha, n0sq).multiply(pk.plaintextPart(beta)).mod(n0sq)
-                .multiply(r.modPow(n0, n0sq)).mod(n0sq);
+        BigInteger bigA = c.modPow(alpha, n0sq).multiply(pk.encrypt(beta, maskNoise)).mod(n0sq);
         EcPoint bx = Points.mulSecret(bigR, alpha);
         EcPoint by = Points.mulSecret(bigR, beta);
         BigInteger bigE = rp.commit(alpha, gamma);
@@ -151,9 +158,13 @@ public final class AffineSignProof {
         }
         BigInteger e = challenge(pk, c, d, group, bigR, bigB, bigY, yBits, rp, bigA, bx, by, bigE, bigS, bigF, bigT,
                 session, prover);
-        BigInteger lhs = c.modPow(z1, n0sq).multiply(pk.plaintextPart(z2)).mod(n0sq).multiply(w.modPow(n0, n0sq))
-                .mod(n0sq);
-        if (!lhs.equals(bigA.multiply(d.modPow(e, n0sq)).mod(n0sq))) {
+        // the verifier owns N0's factorisation when N̂ = N0 (P1 in signing): exponentiate mod N0² by the CRT
+        boolean own = rpSecret.key().publicKey().equals(pk);
+        BigInteger cz1 = own ? rpSecret.key().powModNSquared(c, z1) : c.modPow(z1, n0sq);
+        BigInteger wn = own ? rpSecret.key().powModNSquared(w, n0) : w.modPow(n0, n0sq);
+        BigInteger de = own ? rpSecret.key().powModNSquared(d, e) : d.modPow(e, n0sq);
+        BigInteger lhs = cz1.multiply(pk.plaintextPart(z2)).mod(n0sq).multiply(wn).mod(n0sq);
+        if (!lhs.equals(bigA.multiply(de).mod(n0sq))) {
             throw new InvalidProofException(NAME, "Paillier equation fails");
         }
         if (!bigR.multiply(z1).equals(bx.add(bigB.multiply(e)))) {

@@ -64,6 +64,22 @@ class Ecdsa2pSigningTest {
     }
 
     @Test
+    void signingWithPrecomputedPaillierNoiseInBothModes() {
+        InProcessEcdsa2p.KeyPair k = Ecdsa2pFixtures.twoOfTwo();
+        java.util.ArrayDeque<io.openwaas.mpc.paillier.PaillierNoise> pool = new java.util.ArrayDeque<>();
+        for (int i = 0; i < 3; i++) {
+            pool.add(k.p2().peerPaillier().noise(Ecdsa2pFixtures.RND));
+        }
+        for (SignContext.Mode mode : SignContext.Mode.values()) {
+            byte[] hash = randomHash();
+            EcdsaSignature sig = harness.sign(k.p1(), k.p2(), SignContext.of(SessionId.random(), hash, mode),
+                    pool::remove);
+            assertValid(k.p1().publicKey(), hash, sig);
+        }
+        assertTrue(pool.isEmpty(), "one noise value per signature, plus one for the proof in proved mode");
+    }
+
+    @Test
     void hdSigningUnderNonHardenedChildKeyInBothModes() {
         InProcessEcdsa2p.KeyPair k = Ecdsa2pFixtures.twoOfTwo();
         byte[] chainCode = randomHash();

@@ -76,6 +76,22 @@ class PaillierTest {
     }
 
     @Test
+    void precomputedNoiseEncryptsAndCrtPowerMatchesModPow() {
+        PaillierPrivateKey sk = PaillierTestKeys.key(0);
+        PaillierPublicKey pk = sk.publicKey();
+        PaillierNoise noise = pk.noise(rnd);
+        BigInteger m = new BigInteger(300, rnd);
+        BigInteger c = pk.encrypt(m, noise);
+        assertEquals(pk.encrypt(m, noise.r()), c);
+        assertEquals(m, sk.decrypt(c));
+        assertFalse(noise.toString().contains(noise.r().toString()));
+        assertThrows(IllegalArgumentException.class, () -> pk.encrypt(m, new PaillierNoise(BigInteger.ZERO, c)));
+        for (BigInteger e : new BigInteger[] {new BigInteger(800, rnd), pk.modulus(), new BigInteger(256, rnd).negate()}) {
+            assertEquals(c.modPow(e, pk.modulusSquared()), sk.powModNSquared(c, e));
+        }
+    }
+
+    @Test
     void generatedKeysAreBlumWithExactLength() {
         PaillierPrivateKey sk = PaillierTestKeys.key(0);
         assertEquals(2048, sk.publicKey().bits());
