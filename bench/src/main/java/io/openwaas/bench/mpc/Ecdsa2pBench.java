@@ -31,6 +31,9 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  * <ul>
  *   <li>{@code mpc.ecdsa2p.sign_ms}: one signature, global-abort mode (4 messages, final verification);</li>
  *   <li>{@code mpc.ecdsa2p.sign_proved_ms}: one signature with P2's last message proven (Π^aff-R);</li>
+ *   <li>{@code mpc.ecdsa2p.sign_online_ms}, {@code mpc.ecdsa2p.sign_proved_online_ms}: the same with P2's Paillier
+ *       randomness {@code (r, r^N)} taken from a pool pre-computed before timing (offline/online split; the pool's
+ *       cost is one {@code r^N mod N²} per value, see {@code mpc.paillier.encrypt_ms});</li>
  *   <li>{@code mpc.ecdsa2p.keygen_ms}: 2-of-2 key generation with the Paillier keys taken from a pre-generated pool
  *       (the pool issue 4 allows — P1's Paillier key and P2's ring-Pedersen modulus; every proof is computed and
  *       verified inside the timing);</li>
@@ -70,6 +73,16 @@ public class Ecdsa2pBench implements ProtocolBench {
                 SignContext.of(SessionId.random(), hash, SignContext.Mode.GLOBAL_ABORT)), signWarm, signIter);
         double proved = CpuTimer.medianMillis(() -> harness.sign(key.p1(), key.p2(),
                 SignContext.of(SessionId.random(), hash, SignContext.Mode.PROVED)), signWarm, signIter);
+        java.util.ArrayDeque<io.openwaas.mpc.paillier.PaillierNoise> noise = new java.util.ArrayDeque<>();
+        for (int i = 0; i < 3 * (signWarm + signIter); i++) {
+            noise.add(key.p2().peerPaillier().noise(rnd));
+        }
+        double signOnline = CpuTimer.medianMillis(() -> harness.sign(key.p1(), key.p2(),
+                SignContext.of(SessionId.random(), hash, SignContext.Mode.GLOBAL_ABORT), noise::remove), signWarm,
+                signIter);
+        double provedOnline = CpuTimer.medianMillis(() -> harness.sign(key.p1(), key.p2(),
+                SignContext.of(SessionId.random(), hash, SignContext.Mode.PROVED), noise::remove), signWarm,
+                signIter);
         double keygen = CpuTimer.medianMillis(() -> harness.keygen(SessionId.random(), p1, p2, pool.get(0),
                 pool.get(1)), keygenWarm, keygenIter);
         double cold = CpuTimer.medianMillis(() -> harness.keygen(SessionId.random(), p1, p2,
@@ -77,6 +90,8 @@ public class Ecdsa2pBench implements ProtocolBench {
                 PaillierPrivateKey.random(PaillierPublicKey.MIN_MODULUS_BITS, rnd)), keygenWarm, keygenIter);
         out.add(Metric.of("mpc.ecdsa2p.sign_ms", sign, "ms"));
         out.add(Metric.of("mpc.ecdsa2p.sign_proved_ms", proved, "ms"));
+        out.add(Metric.of("mpc.ecdsa2p.sign_online_ms", signOnline, "ms"));
+        out.add(Metric.of("mpc.ecdsa2p.sign_proved_online_ms", provedOnline, "ms"));
         out.add(Metric.of("mpc.ecdsa2p.keygen_ms", keygen, "ms"));
         out.add(Metric.of("mpc.ecdsa2p.keygen_cold_ms", cold, "ms"));
 
