@@ -76,6 +76,9 @@ public final class Aggregator {
         if (self == null || !self.equals(colocatedSigner.self())) {
             throw new IllegalArgumentException("not the co-located signer");
         }
+        if (!java.util.Arrays.equals(colocatedSigner.requestDigest(), request.digest(key))) {
+            throw new IllegalArgumentException("the co-located signer signs another request");
+        }
         this.colocated = colocatedSigner;
     }
 

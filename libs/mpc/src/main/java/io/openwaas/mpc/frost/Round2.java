@@ -32,6 +32,7 @@ public final class Round2 {
     private final SecretScalar hiding;
     private final SecretScalar binding;
     private final RoundInbox<CommitmentMessage> inbox;
+    private final byte[] digest;
     private boolean used;
     private SigningSession session;
 
@@ -42,6 +43,7 @@ public final class Round2 {
         this.own = own;
         this.hiding = hiding;
         this.binding = binding;
+        this.digest = digest.clone();
         Set<PartyId> others = new HashSet<>(request.signers());
         others.remove(share.self());
         MessageContext ctx = new MessageContext(CommitmentMessage.PROTOCOL, 1, request.session(), share.self(), others,
@@ -105,5 +107,9 @@ public final class Round2 {
 
     PartyId self() {
         return share.self();
+    }
+
+    byte[] requestDigest() {
+        return digest.clone();
     }
 }
