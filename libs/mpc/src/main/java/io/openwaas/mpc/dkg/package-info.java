@@ -25,8 +25,8 @@
  * then dead (start a new session). Point-to-point messages contain secret shares: the transport must encrypt and
  * authenticate them, and drop them after delivery. A message that arrives before its round object exists (a fast
  * peer already in round 2) must be buffered by the transport and fed once the round starts; a message for an
- * earlier round is refused ({@code WRONG_ROUND}). Duplicate deliveries must be removed by the transport (by message
- * id): a second message from the same sender in a round is treated as a replay. Round state objects are not
+ * earlier round is refused ({@code MALFORMED_MESSAGE}: wrong message type). Duplicate deliveries must be removed
+ * by the transport (by message id): a second message from the same sender in a round is treated as a replay. Round state objects are not
  * serialisable on purpose: a crash means a restart with a new session id.
  *
  * <h2>Key shares</h2>
