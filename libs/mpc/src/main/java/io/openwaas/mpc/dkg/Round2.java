@@ -44,7 +44,10 @@ public final class Round2 {
         this.inbox = new RoundInbox<>(ctx, m -> m.validate(ctx, params));
     }
 
-    /** The output of round 2: one direct message per peer, and the next round. */
+    /**
+     * The output of round 2: one direct message per peer, and the next round. The direct messages hold secret shares:
+     * after sending them, destroy them ({@code message.share().destroy()}).
+     */
     public record Output(Map<PartyId, Round2Message> direct, Round3 next) {
     }
 
