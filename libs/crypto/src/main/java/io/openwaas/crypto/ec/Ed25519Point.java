@@ -86,25 +86,125 @@ public final class Ed25519Point implements EcPoint {
         if (k.signum() < 0) {
             throw new IllegalArgumentException("negative scalar");
         }
-        Ed25519Point[] table = new Ed25519Point[16];
-        table[0] = Ed25519Group.GROUP.identity();
-        table[1] = this;
-        for (int i = 2; i < 16; i++) {
-            table[i] = (i & 1) == 0 ? dbl(table[i / 2]) : add(table[i - 1], this);
+        // table of j·P (j = 1..15) in the cached form (Y+X, Y-X, 2d·T, 2Z)
+        int[][] cached = new int[16][];
+        Ed25519Point m = this;
+        for (int j = 1; j < 16; j++) {
+            cached[j] = toCached(m);
+            if (j < 15) {
+                m = add(m, this);
+            }
         }
-        Ed25519Point r = table[0];
+        int[] x = X25519Field.create();
+        int[] y = X25519Field.create();
+        int[] z = X25519Field.create();
+        int[] t = X25519Field.create();
+        X25519Field.one(y);
+        X25519Field.one(z);
+        int[][] tmp = new int[8][X25519Field.SIZE];
         int nibbles = (k.bitLength() + 3) / 4;
+        boolean started = false;
         for (int i = nibbles - 1; i >= 0; i--) {
-            r = dbl(dbl(dbl(dbl(r))));
             int w = 0;
             for (int b = 3; b >= 0; b--) {
                 w = (w << 1) | (k.testBit(4 * i + b) ? 1 : 0);
             }
+            if (started) {
+                dblInPlace(x, y, z, t, tmp, false);
+                dblInPlace(x, y, z, t, tmp, false);
+                dblInPlace(x, y, z, t, tmp, false);
+                dblInPlace(x, y, z, t, tmp, true);
+            }
             if (w != 0) {
-                r = add(r, table[w]);
+                addCachedInPlace(x, y, z, t, cached[w], tmp);
+                started = true;
             }
         }
-        return r;
+        return new Ed25519Point(x, y, z, t);
+    }
+
+    /** (Y+X, Y-X, 2d·T, 2Z) of a point, 40 ints. */
+    private static int[] toCached(Ed25519Point p) {
+        int[] c = new int[4 * X25519Field.SIZE];
+        int[] v = X25519Field.create();
+        X25519Field.add(p.y, p.x, v);
+        X25519Field.carry(v);
+        X25519Field.copy(v, 0, c, 0);
+        X25519Field.sub(p.y, p.x, v);
+        X25519Field.carry(v);
+        X25519Field.copy(v, 0, c, 10);
+        X25519Field.mul(p.t, Ed25519Group.D2, v);
+        X25519Field.copy(v, 0, c, 20);
+        X25519Field.add(p.z, p.z, v);
+        X25519Field.carry(v);
+        X25519Field.copy(v, 0, c, 30);
+        return c;
+    }
+
+    /** In-place {@code (x:y:z:t) += cached} (add-2008-hwcd-3 with the second operand precomputed). */
+    private static void addCachedInPlace(int[] x, int[] y, int[] z, int[] t, int[] cached, int[][] tmp) {
+        int[] a = tmp[0];
+        int[] b = tmp[1];
+        int[] c = tmp[2];
+        int[] d = tmp[3];
+        int[] e = tmp[4];
+        int[] f = tmp[5];
+        int[] g = tmp[6];
+        int[] h = tmp[7];
+        X25519Field.copy(cached, 10, f, 0);
+        X25519Field.sub(y, x, e);
+        X25519Field.mul(e, f, a);
+        X25519Field.copy(cached, 0, f, 0);
+        X25519Field.add(y, x, e);
+        X25519Field.mul(e, f, b);
+        X25519Field.copy(cached, 20, f, 0);
+        X25519Field.mul(t, f, c);
+        X25519Field.copy(cached, 30, f, 0);
+        X25519Field.mul(z, f, d);
+        X25519Field.sub(b, a, e);
+        X25519Field.sub(d, c, f);
+        X25519Field.add(d, c, g);
+        X25519Field.add(b, a, h);
+        X25519Field.carry(e);
+        X25519Field.carry(f);
+        X25519Field.carry(g);
+        X25519Field.carry(h);
+        X25519Field.mul(e, f, x);
+        X25519Field.mul(g, h, y);
+        X25519Field.mul(e, h, t);
+        X25519Field.mul(f, g, z);
+    }
+
+    /** In-place doubling (dbl-2008-hwcd, a = -1); T is computed only when {@code withT} (additions need it). */
+    private static void dblInPlace(int[] x, int[] y, int[] z, int[] t, int[][] tmp, boolean withT) {
+        int[] a = tmp[0];
+        int[] b = tmp[1];
+        int[] c = tmp[2];
+        int[] e = tmp[4];
+        int[] f = tmp[5];
+        int[] g = tmp[6];
+        int[] h = tmp[7];
+        X25519Field.sqr(x, a);
+        X25519Field.sqr(y, b);
+        X25519Field.sqr(z, c);
+        X25519Field.add(c, c, c);
+        X25519Field.carry(c);
+        X25519Field.add(a, b, h);
+        X25519Field.carry(h);
+        X25519Field.add(x, y, e);
+        X25519Field.sqr(e, e);
+        X25519Field.sub(h, e, e);
+        X25519Field.carry(e);
+        X25519Field.sub(a, b, g);
+        X25519Field.carry(g);
+        X25519Field.add(c, g, f);
+        X25519Field.carry(f);
+        X25519Field.mul(e, f, x);
+        X25519Field.mul(g, h, y);
+        if (withT) {
+            X25519Field.mul(e, h, t);
+        }
+        X25519Field.mul(f, g, z);
     }
 
     @Override
