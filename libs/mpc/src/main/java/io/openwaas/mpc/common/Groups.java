@@ -53,10 +53,32 @@ public final class Groups {
      */
     public static EcPoint decodePoint(EcGroup g, byte[] enc, String protocol, int round, PartyId peer) {
         try {
-            return g.decode(enc);
+            return g == Ed25519Group.GROUP ? decodeEd25519(enc) : g.decode(enc);
         } catch (IllegalArgumentException e) {
             throw MpcAbortException.blame(protocol, round, AbortReason.INVALID_POINT, peer, "invalid group element");
         }
+    }
+
+    /**
+     * Internal helper: strict ed25519 element decoding with the same acceptance as libs/crypto's
+     * {@code Ed25519Group.decode} (RFC 9591 {@code DeserializeElement}: canonical, on the curve, not the identity nor
+     * of small order, in the prime-order subgroup), but with the subgroup check done by BouncyCastle's
+     * {@code Ed25519.validatePublicKeyFull} ({@code [L]·P == O} on its optimised internal arithmetic, about 40 % cheaper
+     * than libs/crypto's generic multiplication). libs/crypto's strict decoder then parses the point, and the
+     * small-order test is repeated; a point is accepted only if every check passes.
+     *
+     * @throws IllegalArgumentException if any check fails
+     */
+    public static EcPoint decodeEd25519(byte[] enc) {
+        if (enc == null || enc.length != 32
+                || !org.bouncycastle.math.ec.rfc8032.Ed25519.validatePublicKeyFull(enc, 0)) {
+            throw new IllegalArgumentException("invalid ed25519 element");
+        }
+        io.openwaas.crypto.ec.Ed25519Point p = Ed25519Group.GROUP.decodeOnCurve(enc, false);
+        if (p.isIdentity() || p.isSmallOrder()) {
+            throw new IllegalArgumentException("ed25519 element of small order");
+        }
+        return p;
     }
 
     /** Reads a fixed-length scalar without a range check (unsigned integer; check with {@link #checkScalar}). */
