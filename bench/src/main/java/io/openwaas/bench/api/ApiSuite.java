@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code bin/waas bench api [--rate 100] [--seconds 30] [--warmup-seconds 3] [--credentials .waas/credentials.env]}:
+ * {@code bin/waas bench api [--rate 100] [--seconds 30] [--warmup-seconds 10] [--credentials .waas/credentials.env]}:
  * signed {@code GET /v2/wallets?limit=10} through the gateway of a running {@code bin/waas up}, at a fixed rate.
  *
  * <p>Open loop: request {@code i} is due at {@code t0 + i / rate} and is sent then whether or not earlier ones have
@@ -57,7 +57,7 @@ public final class ApiSuite implements BenchSuite {
     public List<Metric> run(List<String> args) throws Exception {
         int rate = Integer.parseInt(option(args, "--rate", "100"));
         int seconds = Integer.parseInt(option(args, "--seconds", "30"));
-        int warmup = Integer.parseInt(option(args, "--warmup-seconds", "3"));
+        int warmup = Integer.parseInt(option(args, "--warmup-seconds", "10"));
         Path file = Path.of(option(args, "--credentials", ".waas/credentials.env"));
         if (rate < 1 || rate > 5000 || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 60) {
             throw new IllegalArgumentException("--rate 1..5000, --seconds 1..600, --warmup-seconds 0..60");
