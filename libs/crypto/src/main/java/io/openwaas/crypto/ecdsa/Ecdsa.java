@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
 
@@ -46,7 +47,8 @@ public final class Ecdsa {
             if (r.signum() == 0) {
                 continue;
             }
-            BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+            // BouncyCastle's constant-time safegcd inverse (k is secret), as its own ECDSASigner uses
+            BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
             if (s.signum() == 0) {
                 continue;
             }
