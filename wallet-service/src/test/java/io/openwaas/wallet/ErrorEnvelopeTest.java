@@ -30,6 +30,14 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void largeBodiesAreAuthenticatedAndValidatedLikeSmallOnes() {
+        SignedClient client = Fixtures.newOrganization(CurveType.ED25519);
+        String longName = "n".repeat(200_000);
+        client.post("/v2/wallets/mpc/vaults", "{\"name\":\"" + longName + "\",\"vault_type\":\"Org-Controlled\"}")
+                .then().statusCode(400).body("error_message", equalTo("invalid name: size must be between 0 and 200"));
+    }
+
+    @Test
     void healthReportsDatabaseKafkaAndTheKeyRegistry() {
         RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))

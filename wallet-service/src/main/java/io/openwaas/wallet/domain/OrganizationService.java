@@ -26,9 +26,16 @@ public class OrganizationService {
         org.name = name.strip();
         org.createdAt = System.currentTimeMillis();
         org.updatedAt = org.createdAt;
-        // Flush and refresh to read back the database-assigned biz_org_id.
+        // Flush, then read back the database-assigned biz_org_id.
         return organizations.persistAndFlush(org)
-                .chain(o -> organizations.getSession().chain(s -> s.refresh(o)).replaceWith(o));
+                .chain(o -> organizations.getSession().chain(s -> s
+                        .createNativeQuery("SELECT biz_org_id FROM organization WHERE id = :id", Long.class)
+                        .setParameter("id", o.id)
+                        .getSingleResult()))
+                .map(bizOrgId -> {
+                    org.bizOrgId = bizOrgId;
+                    return org;
+                });
     }
 
     @WithSession
