@@ -36,5 +36,14 @@
  * transport. The Ed25519 and BIP-340 nonces use the process {@code SecureRandom} mixed with the secret share
  * (RFC 9591 §4.1, BIP 445 NonceGen). Timing: scalar·G for secrets uses libs/crypto's constant-time paths; public
  * operations are variable-time; {@code BigInteger} scalar arithmetic is not constant-time (threat line 19).
+ *
+ * <h2>For outside review</h2>
+ * BIP 445 is a draft (vectors of {@code 3271fc8}); its single nonce coefficient over the aggregate nonce differs from
+ * RFC 9591's per-signer binding factors — our echo check still compares the full commitment list. The aggregator
+ * reuses a co-located signer's session values only after that signer's echo matched its own view
+ * ({@link io.openwaas.mpc.frost.Aggregator#attach}). ed25519 elements are decoded by
+ * {@link io.openwaas.mpc.common.Groups#decodeEd25519} (BouncyCastle's full validation plus libs/crypto's strict
+ * decoder). The BIP 445 {@code n} of a signers context is derived from the holder ids, which need not be
+ * {@code 1..n} after a reshare.
  */
 package io.openwaas.mpc.frost;

@@ -24,5 +24,12 @@
  * new threshold and holders, a fresh session id and its own id. Dealers call {@code Round1.deal(params, oldShare)};
  * new holders call {@code Round2.begin(params, ownDealOrNull)}, {@code receive(from, bytes)}, {@code finish()}, then
  * {@code Round3.receive}/{@code finish()}.
+ *
+ * <h2>For outside review</h2>
+ * New holders trust the old {@link io.openwaas.mpc.dkg.GroupKey} they are given (public data kept by the
+ * coordinator): the library checks that the new key equals that old key, so the caller must make sure the old key
+ * is the wallet's known public key. A dealer that drops out forces a restart with another dealer set (λ depends on
+ * the set). Dealers give no proof of knowledge for their higher coefficients: the constant term is pinned to
+ * {@code λ_i·Y_i} and the others only randomise.
  */
 package io.openwaas.mpc.reshare;
