@@ -20,6 +20,18 @@ public final class Topics {
     public static final String APPROVAL_DECIDED = "approval.decided";
     public static final String TRAVEL_RULE_CHALLENGE_UPDATED = "travel-rule.challenge.updated";
 
+    /** Every topic of the platform (their {@code .dlq} twins are created on first use). */
+    public static final java.util.List<String> ALL = java.util.List.of(
+            TRANSACTION_CREATED, TRANSACTION_UPDATED, TRANSACTION_SUCCEEDED, TRANSACTION_FAILED,
+            WALLET_BALANCE_UPDATED, WALLET_ADDRESS_CREATED,
+            IAM_API_KEYS,
+            TSS_REQUESTS, TSS_RESULTS, TSS_PEER, TSS_NODES,
+            APPROVAL_REQUESTED, APPROVAL_DECIDED,
+            TRAVEL_RULE_CHALLENGE_UPDATED);
+
+    /** The compacted topics: the latest record per key is the state. */
+    public static final java.util.List<String> COMPACTED = java.util.List.of(IAM_API_KEYS, TSS_NODES);
+
     private Topics() {
     }
 

@@ -1,5 +1,6 @@
 package io.openwaas.testkit.launcher;
 
+import io.openwaas.platform.events.Topics;
 import io.openwaas.testkit.infra.EmbeddedPostgresServer;
 import io.openwaas.testkit.infra.KafkaBroker;
 
@@ -8,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.openwaas.platform.events.Topics;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,17 +31,11 @@ public final class InfraMain {
     public static final List<String> DATABASES = List.of(
             "wallet", "transaction", "webhook", "travel_rule", "tss_node_0", "tss_node_1", "tss_node_2");
 
-    /** The topics of ARCHITECTURE.md; their {@code .dlq} twins are created on first use. */
-    public static final List<String> TOPICS = List.of(
-            "transaction.created", "transaction.updated", "transaction.succeeded", "transaction.failed",
-            "wallet.balance.updated", "wallet.address.created",
-            "iam.api-keys",
-            "tss.requests", "tss.results", "tss.peer", "tss.nodes",
-            "approval.requested", "approval.decided",
-            "travel-rule.challenge.updated");
+    /** The topics of ARCHITECTURE.md, as libs/platform defines them. */
+    public static final List<String> TOPICS = Topics.ALL;
 
     /** Compacted topics: the latest record per key is the state. */
-    public static final List<String> COMPACTED = List.of("iam.api-keys", "tss.nodes");
+    public static final List<String> COMPACTED = Topics.COMPACTED;
 
     private InfraMain() {
     }
