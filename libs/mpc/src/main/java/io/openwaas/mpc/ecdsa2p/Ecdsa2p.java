@@ -22,6 +22,8 @@ public final class Ecdsa2p {
     public static final String KEYGEN = "ecdsa2p-keygen";
     /** Protocol name of the pairwise Paillier setup (2-of-3 keygen, refresh). */
     public static final String SETUP = "ecdsa2p-setup";
+    /** Protocol name of the auxiliary (ring-Pedersen) setup, {@link AuxSetup}. */
+    public static final String AUX = "ecdsa2p-aux";
     /** Protocol name of signing. */
     public static final String SIGN = "ecdsa2p-sign";
 
@@ -44,6 +46,35 @@ public final class Ecdsa2p {
 
     static MpcAbortException abort(String protocol, int round, AbortReason reason, PartyId culprit, String detail) {
         return MpcAbortException.blame(protocol, round, reason, culprit, detail);
+    }
+
+    /**
+     * Checks that {@code mine} is {@code self}'s own aux setup and {@code peerAux} the verified one of {@code peer}
+     * (caller errors: {@link IllegalArgumentException}), and that the peer's modulus is none of {@code self}'s
+     * ({@code ownModuli}: its aux modulus and, for P1, its Paillier modulus) — else an abort naming the peer.
+     */
+    static void checkAux(String protocol, int round, PartyId self, PartyId peer, AuxSetupSecret mine,
+                         VerifiedAuxSetup peerAux, java.math.BigInteger... ownModuli) {
+        java.util.Objects.requireNonNull(mine, "own aux setup");
+        java.util.Objects.requireNonNull(peerAux, "peer's verified aux setup");
+        if (!mine.owner().equals(self)) {
+            throw new IllegalArgumentException("own aux setup belongs to " + mine.owner() + ", not " + self);
+        }
+        if (mine.isDestroyed()) {
+            throw new IllegalArgumentException("own aux setup destroyed");
+        }
+        if (!peerAux.owner().equals(peer)) {
+            throw new IllegalArgumentException("verified aux setup belongs to " + peerAux.owner() + ", not " + peer);
+        }
+        java.math.BigInteger peerModulus = peerAux.params().modulus();
+        if (peerModulus.equals(mine.modulus())) {
+            throw abort(protocol, round, AbortReason.PROTOCOL_VIOLATION, peer, "peer's aux modulus is ours");
+        }
+        for (java.math.BigInteger m : ownModuli) {
+            if (peerModulus.equals(m)) {
+                throw abort(protocol, round, AbortReason.PROTOCOL_VIOLATION, peer, "peer reused our modulus");
+            }
+        }
     }
 
     /** Runs a proof verification, turning its failure into an abort naming {@code culprit}. */

@@ -73,12 +73,66 @@ public final class InProcessEcdsa2p {
         return result;
     }
 
-    /** 2-of-2 key generation between {@code p1} and {@code p2}. */
-    public KeyPair keygen(SessionId session, PartyId p1, PartyId p2, PaillierPrivateKey p1Paillier,
-                          PaillierPrivateKey p2RingPedersen) {
-        KeygenRound1 a1 = KeygenRound1.start(session, p1, p2, p1Paillier, rnd);
+    /**
+     * One party's auxiliary state after an aux setup session: its own {@link AuxSetupSecret} and the
+     * {@link VerifiedAuxSetup}s of its peers (what tss-service persists per party and passes to key generation).
+     */
+    public record AuxState(AuxSetupSecret own, Map<PartyId, VerifiedAuxSetup> peers) {
+
+        public AuxState {
+            peers = Map.copyOf(peers);
+        }
+
+        /** The verified setup of {@code peer}. */
+        public VerifiedAuxSetup peer(PartyId peer) {
+            VerifiedAuxSetup v = peers.get(peer);
+            if (v == null) {
+                throw new IllegalArgumentException("no verified aux setup of " + peer);
+            }
+            return v;
+        }
+    }
+
+    /**
+     * The one-time auxiliary setup ({@link AuxSetup}) among {@code keys.keySet()} in setup session
+     * {@code setupSession}: every party makes its ring-Pedersen parameters and Π^prm on its key, sends the encoded
+     * setup to every other party, and every receiver verifies it against the sender and the session.
+     *
+     * @param keys each party's Paillier–Blum key for its ring-Pedersen modulus (adopted; used for nothing else)
+     */
+    public Map<PartyId, AuxState> auxSetup(SessionId setupSession, Map<PartyId, PaillierPrivateKey> keys) {
+        Map<PartyId, AuxSetupSecret> own = new TreeMap<>();
+        keys.forEach((id, key) -> own.put(id, AuxSetup.create(setupSession, id, key, rnd)));
+        Map<PartyId, AuxState> out = new TreeMap<>();
+        for (PartyId to : own.keySet()) {
+            Map<PartyId, VerifiedAuxSetup> peers = new TreeMap<>();
+            for (PartyId from : own.keySet()) {
+                if (from.equals(to)) {
+                    continue;
+                }
+                List<byte[]> copies = network.deliver(AuxSetup.ROUND, from, to, own.get(from).setup().toBytes());
+                if (copies.isEmpty()) {
+                    throw MpcAbortException.blame(Ecdsa2p.AUX, AuxSetup.ROUND, AbortReason.MISSING_MESSAGE, from,
+                            "no aux setup delivered");
+                }
+                if (copies.size() > 1) {
+                    throw MpcAbortException.blame(Ecdsa2p.AUX, AuxSetup.ROUND, AbortReason.REPLAYED_MESSAGE, from,
+                            "second copy of an aux setup");
+                }
+                AuxSetup setup = Ecdsa2p.parse(Ecdsa2p.AUX, AuxSetup.ROUND, from, () -> AuxSetup.parse(copies.get(0)));
+                peers.put(from, setup.verify(setupSession, from));
+            }
+            out.put(to, new AuxState(own.get(to), peers));
+        }
+        return out;
+    }
+
+    /** 2-of-2 key generation between {@code p1} and {@code p2}, with their aux states from {@link #auxSetup}. */
+    public KeyPair keygen(SessionId session, PartyId p1, PartyId p2, PaillierPrivateKey p1Paillier, AuxState p1Aux,
+                          AuxState p2Aux) {
+        KeygenRound1 a1 = KeygenRound1.start(session, p1, p2, p1Paillier, p1Aux.own(), p1Aux.peer(p2), rnd);
         KeygenRound2 b2 = deliver(Ecdsa2p.KEYGEN, 1, a1.message(), p2, KeygenMessage1::parse,
-                m -> KeygenRound2.start(session, p2, p1, m, p2RingPedersen, rnd), true);
+                m -> KeygenRound2.start(session, p2, p1, m, p2Aux.own(), p2Aux.peer(p1), rnd), true);
         KeygenRound3 a3 = deliver(Ecdsa2p.KEYGEN, 2, b2.message(), p1, KeygenMessage2::parse, a1::next, false);
         P2KeyShare s2 = deliver(Ecdsa2p.KEYGEN, 3, a3.message(), p2, KeygenMessage3::parse, b2::finish, false);
         return new KeyPair(a3.share(), s2);
@@ -102,10 +156,10 @@ public final class InProcessEcdsa2p {
 
     /** Explicit refresh of a 2-of-2 key (the only way out of a freeze). */
     public KeyPair refresh(SessionId session, P1KeyShare p1, P2KeyShare p2, PaillierPrivateKey newP1Paillier,
-                           PaillierPrivateKey p2RingPedersen) {
-        SetupRound1 b1 = Refresh.startAsP2(session, p2, p2RingPedersen, rnd);
+                           AuxState p1Aux, AuxState p2Aux) {
+        SetupRound1 b1 = Refresh.startAsP2(session, p2, p2Aux.own(), p2Aux.peer(p1.self()), rnd);
         SetupRound2 a2 = deliver(Ecdsa2p.SETUP, 1, b1.message(), p1.self(), SetupMessage1::parse,
-                m -> Refresh.runAsP1(session, p1, newP1Paillier, m, rnd), true);
+                m -> Refresh.runAsP1(session, p1, newP1Paillier, p1Aux.own(), p1Aux.peer(p2.self()), m, rnd), true);
         P2KeyShare s2 = deliver(Ecdsa2p.SETUP, 2, a2.message(), p2.self(), SetupMessage2::parse, b1::finish, false);
         return new KeyPair(a2.share(), s2);
     }
@@ -113,11 +167,12 @@ public final class InProcessEcdsa2p {
     /**
      * The pairwise setups of a 2-of-3 key, from the three holders' DKG shares.
      *
-     * @param paillierKeys supplies a fresh Paillier key per use (one per pair for P1, one per pair for P2's
-     *                     ring-Pedersen modulus)
+     * @param paillierKeys supplies a fresh Paillier key per pair (P1's)
+     * @param aux          the holders' aux states ({@link #auxSetup} among the three holders)
      */
     public Map<PartyId, TwoOfThreeShare> setupTwoOfThree(SessionId session, Map<PartyId, KeyShare> dkgShares,
-                                                        Supplier<PaillierPrivateKey> paillierKeys) {
+                                                        Supplier<PaillierPrivateKey> paillierKeys,
+                                                        Map<PartyId, AuxState> aux) {
         List<PartyId> ids = new ArrayList<>(new java.util.TreeSet<>(dkgShares.keySet()));
         if (ids.size() != 3) {
             throw new IllegalArgumentException("three holders expected");
@@ -135,10 +190,11 @@ public final class InProcessEcdsa2p {
                 PartyId a = ids.get(i);
                 PartyId b = ids.get(j);
                 SessionId pairSession = pairSession(session, a, b);
-                SetupRound1 r1 = TwoOfThree.startAsP2(pairSession, dkgShares.get(b), a, paillierKeys.get(), rnd);
+                SetupRound1 r1 = TwoOfThree.startAsP2(pairSession, dkgShares.get(b), a, aux.get(b).own(),
+                        aux.get(b).peer(a), rnd);
                 SetupRound2 r2 = deliver(Ecdsa2p.SETUP, 1, r1.message(), a, SetupMessage1::parse,
-                        m -> TwoOfThree.runAsP1(pairSession, dkgShares.get(a), b, paillierKeys.get(), latches.get(a),
-                                m, rnd), true);
+                        m -> TwoOfThree.runAsP1(pairSession, dkgShares.get(a), b, paillierKeys.get(), aux.get(a).own(),
+                                aux.get(a).peer(b), latches.get(a), m, rnd), true);
                 P2KeyShare s2 = deliver(Ecdsa2p.SETUP, 2, r2.message(), b, SetupMessage2::parse, r1::finish, false);
                 p1s.get(a).add(r2.share());
                 p2s.get(b).add(s2);

@@ -11,7 +11,8 @@ import io.openwaas.mpc.zk.Points;
 
 /**
  * Key generation message 2, P2 → P1: {@code Q2} with its discrete-log proof (Lindell17 key generation, step 2) and
- * P2's {@link SetupOffer}. Encoding: type {@code 0x1202}, version 1, {@code header ‖ Q2 ‖ π ‖ offer}.
+ * P2's {@link SetupOffer} (fingerprints of the aux setups in use). Encoding: type {@code 0x1202}, version 2,
+ * {@code header ‖ Q2 ‖ π ‖ offer}.
  */
 public final class KeygenMessage2 implements ProtocolMessage {
 
@@ -44,12 +45,15 @@ public final class KeygenMessage2 implements ProtocolMessage {
         return offer;
     }
 
-    /** Envelope, the proof of knowledge of {@code log Q2}, P2's ring-Pedersen parameters and Π^prm. */
-    public void validate(MessageContext ctx) {
+    /**
+     * Envelope, the proof of knowledge of {@code log Q2}, and that the aux setups P2 refers to are
+     * {@code p2Verified} (P1's verified copy of P2's) and {@code p1Own} (P1's own).
+     */
+    public void validate(MessageContext ctx, VerifiedAuxSetup p2Verified, VerifiedAuxSetup p1Own) {
         header.validate(ctx);
         Ecdsa2p.checkProof(ctx.protocol(), ctx.round(), sender(), () -> proof.verify(Ecdsa2p.GROUP,
                 Ecdsa2p.GROUP.generator(), q2, LABEL, ctx.session(), sender()));
-        offer.validate(ctx.protocol(), ctx.round(), ctx.session(), sender());
+        offer.validate(ctx.protocol(), ctx.round(), sender(), p2Verified, p1Own);
     }
 
     /** A copy with another {@code Q2} or offer, the rest unchanged (malicious-party simulation in tests). */
@@ -59,7 +63,7 @@ public final class KeygenMessage2 implements ProtocolMessage {
 
     @Override
     public byte[] toBytes() {
-        WireWriter w = WireWriter.start(TYPE, 1);
+        WireWriter w = WireWriter.start(TYPE, 2);
         header.write(w);
         w.writeFixed(q2.encode());
         proof.write(w, Ecdsa2p.GROUP);
@@ -68,7 +72,7 @@ public final class KeygenMessage2 implements ProtocolMessage {
     }
 
     public static KeygenMessage2 parse(byte[] bytes) {
-        WireReader r = WireReader.open(bytes, TYPE, 1);
+        WireReader r = WireReader.open(bytes, TYPE, 2);
         MessageHeader h = MessageHeader.read(r);
         EcPoint q2 = Points.read(r, Ecdsa2p.GROUP);
         DlogProof p = DlogProof.read(r, Ecdsa2p.GROUP);

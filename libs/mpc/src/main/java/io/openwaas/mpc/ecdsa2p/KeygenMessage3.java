@@ -15,7 +15,7 @@ import java.security.MessageDigest;
 /**
  * Key generation message 3, P1 → P2: the opening of message 1 ({@code Q1}, {@code π_dlog(Q1)}, nonce) and P1's
  * {@link SetupResponse} ({@code N1}, {@code c_key} and the proofs) — Lindell17 key generation, steps 3–4.
- * Encoding: type {@code 0x1203}, version 1, {@code header ‖ Q1 ‖ π ‖ nonce ‖ response}.
+ * Encoding: type {@code 0x1203}, version 2, {@code header ‖ Q1 ‖ π ‖ nonce ‖ response}.
  */
 public final class KeygenMessage3 implements ProtocolMessage {
 
@@ -85,7 +85,7 @@ public final class KeygenMessage3 implements ProtocolMessage {
 
     @Override
     public byte[] toBytes() {
-        WireWriter w = WireWriter.start(TYPE, 1);
+        WireWriter w = WireWriter.start(TYPE, 2);
         header.write(w);
         w.writeFixed(q1.encode());
         proof.write(w, Ecdsa2p.GROUP);
@@ -95,7 +95,7 @@ public final class KeygenMessage3 implements ProtocolMessage {
     }
 
     public static KeygenMessage3 parse(byte[] bytes) {
-        WireReader r = WireReader.open(bytes, TYPE, 1);
+        WireReader r = WireReader.open(bytes, TYPE, 2);
         MessageHeader h = MessageHeader.read(r);
         EcPoint q1 = Points.read(r, Ecdsa2p.GROUP);
         DlogProof p = DlogProof.read(r, Ecdsa2p.GROUP);

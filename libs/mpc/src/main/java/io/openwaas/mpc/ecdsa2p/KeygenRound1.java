@@ -27,6 +27,8 @@ public final class KeygenRound1 {
     private final PartyId self;
     private final PartyId peer;
     private final PaillierPrivateKey paillierKey;
+    private final AuxSetupSecret aux;
+    private final VerifiedAuxSetup peerAux;
     private final SecureRandom rnd;
     private final SecretScalar x1;
     private final EcPoint q1;
@@ -36,7 +38,7 @@ public final class KeygenRound1 {
     private final AtomicBoolean used = new AtomicBoolean();
 
     private KeygenRound1(SessionId session, PartyId self, PartyId peer, PaillierPrivateKey paillierKey,
-                         SecureRandom rnd) {
+                         AuxSetupSecret aux, VerifiedAuxSetup peerAux, SecureRandom rnd) {
         this.session = Objects.requireNonNull(session);
         this.self = Objects.requireNonNull(self);
         this.peer = Objects.requireNonNull(peer);
@@ -44,6 +46,13 @@ public final class KeygenRound1 {
             throw new IllegalArgumentException("P1 and P2 must differ");
         }
         this.paillierKey = Objects.requireNonNull(paillierKey);
+        if (paillierKey.publicKey().modulus().equals(aux.modulus())) {
+            throw new IllegalArgumentException("the Paillier key must not be the aux setup's modulus");
+        }
+        Ecdsa2p.checkAux(Ecdsa2p.KEYGEN, KeygenMessage2.ROUND, self, peer, aux, peerAux,
+                paillierKey.publicKey().modulus());
+        this.aux = aux;
+        this.peerAux = peerAux;
         this.rnd = rnd;
         this.x1 = SecretScalar.random(Ecdsa2p.GROUP.order(), rnd);
         this.q1 = Ecdsa2p.GROUP.mulBase(x1.value());
@@ -61,10 +70,12 @@ public final class KeygenRound1 {
      *
      * @param paillierKey P1's fresh Paillier key for this key (≥ 2048 bits; from a pre-generated pool if wanted —
      *                    never shared between keys)
+     * @param aux         P1's own aux setup (made once, {@link AuxSetup#create})
+     * @param peerAux     P2's aux setup as P1 verified it once ({@link AuxSetup#verify})
      */
     public static KeygenRound1 start(SessionId session, PartyId self, PartyId peer, PaillierPrivateKey paillierKey,
-                                     SecureRandom rnd) {
-        return new KeygenRound1(session, self, peer, paillierKey, rnd);
+                                     AuxSetupSecret aux, VerifiedAuxSetup peerAux, SecureRandom rnd) {
+        return new KeygenRound1(session, self, peer, paillierKey, aux, peerAux, rnd);
     }
 
     /** The message to send to P2. */
@@ -80,7 +91,8 @@ public final class KeygenRound1 {
             throw Ecdsa2p.abort(Ecdsa2p.KEYGEN, KeygenMessage2.ROUND, AbortReason.REPLAYED_MESSAGE, m2.sender(),
                     "second message 2 in this round");
         }
-        m2.validate(ctx);
-        return new KeygenRound3(session, self, peer, x1, q1, proof, nonce, m2.q2(), m2.offer(), paillierKey, rnd);
+        m2.validate(ctx, peerAux, aux.verified());
+        return new KeygenRound3(session, self, peer, x1, q1, proof, nonce, m2.q2(), peerAux, aux, paillierKey,
+                rnd);
     }
 }

@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 
 /**
  * Key generation round 3, P1 (Lindell17 §3 key generation, steps 3–4, with the proofs of cb-mpc ECDSA-2PC keygen):
- * having verified {@code Q2} and P2's ring-Pedersen parameters, P1 opens its commitment, encrypts
+ * having verified {@code Q2} (P2's ring-Pedersen parameters come from its verified {@link AuxSetup}), P1 opens its commitment, encrypts
  * {@code c_key = Enc(x1)} under its Paillier key and proves Π^mod, Π^fac and Π^log* ({@link SetupResponse}).
  * Output: {@link #message()} for P2 and P1's {@link #share()}. Immutable.
  */
@@ -22,19 +22,16 @@ public final class KeygenRound3 {
     private final P1KeyShare share;
 
     KeygenRound3(SessionId session, PartyId self, PartyId peer, SecretScalar x1, EcPoint q1, DlogProof proof,
-                 byte[] nonce, EcPoint q2, SetupOffer offer, PaillierPrivateKey paillierKey, SecureRandom rnd) {
+                 byte[] nonce, EcPoint q2, VerifiedAuxSetup peerAux, AuxSetupSecret aux, PaillierPrivateKey paillierKey,
+                 SecureRandom rnd) {
         if (q1.add(q2).isIdentity()) {
             throw Ecdsa2p.abort(Ecdsa2p.KEYGEN, KeygenMessage2.ROUND, AbortReason.INVALID_POINT, peer, "Q2 = −Q1");
         }
-        if (offer.params().modulus().equals(paillierKey.publicKey().modulus())) {
-            throw Ecdsa2p.abort(Ecdsa2p.KEYGEN, KeygenMessage2.ROUND, AbortReason.PROTOCOL_VIOLATION, peer,
-                    "P2 reused P1's modulus");
-        }
-        SetupResponse.Created created = SetupResponse.create(paillierKey, x1.value(), q1, offer.params(), session,
-                self, rnd);
+        SetupResponse response = SetupResponse.create(paillierKey, x1.value(), q1, peerAux.params(), session, self,
+                rnd);
         this.message = new KeygenMessage3(MessageHeader.direct(Ecdsa2p.KEYGEN, KeygenMessage3.ROUND, session, self,
-                peer), q1, proof, nonce, created.response());
-        this.share = new P1KeyShare(self, peer, q1, q2, x1, created.secret(), created.response().cKey(),
+                peer), q1, proof, nonce, response);
+        this.share = new P1KeyShare(self, peer, q1, q2, x1, paillierKey, aux.trapdoorCopy(), response.cKey(),
                 new FreezeLatch());
     }
 

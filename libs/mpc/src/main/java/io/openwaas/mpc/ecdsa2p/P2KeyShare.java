@@ -15,16 +15,18 @@ import javax.security.auth.Destroyable;
 
 /**
  * P2's share of a two-party ECDSA key (Lindell17 "P2"): the additive share {@code x2}, P1's verified Paillier
- * public key and {@code c_key = Enc(x1)}, and P1's verified ring-Pedersen parameters (for the proved last message).
+ * public key and {@code c_key = Enc(x1)}, and P1's ring-Pedersen parameters from P1's verified {@link AuxSetup}
+ * (for the proved last message).
  *
- * <p>Encoding (type {@code 0x1232}, version 1): {@code self ‖ peer ‖ Q ‖ Q1 ‖ Q2 ‖ x2 ‖ N1 ‖ s1 ‖ t1 ‖ c_key}.
+ * <p>Encoding (type {@code 0x1232}, version 2): {@code self ‖ peer ‖ Q ‖ Q1 ‖ Q2 ‖ x2 ‖ N1 ‖ N̂1 ‖ s1 ‖ t1 ‖ c_key}
+ * (version 1, with {@code N̂1 = N1} implied, is no longer read).
  * Contains the secret {@code x2}: store encrypted. {@link #parse} re-checks {@code x2·G = Q2} and
  * {@code Q1 + Q2 = Q}.
  */
 public final class P2KeyShare implements Destroyable {
 
     static final int TYPE = 0x1232;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final PartyId self;
     private final PartyId peer;
@@ -93,7 +95,7 @@ public final class P2KeyShare implements Destroyable {
         w.writePartyId(self).writePartyId(peer).writeFixed(publicKey.encode()).writeFixed(q1.encode())
                 .writeFixed(q2.encode()).writeSecret(x2);
         peerPaillier.write(w);
-        w.writeBigInteger(peerRingPedersen.s()).writeBigInteger(peerRingPedersen.t()).writeBigInteger(cKey);
+        w.writeBigInteger(peerRingPedersen.modulus()).writeBigInteger(peerRingPedersen.s()).writeBigInteger(peerRingPedersen.t()).writeBigInteger(cKey);
         return w.toBytes();
     }
 
@@ -106,16 +108,17 @@ public final class P2KeyShare implements Destroyable {
         EcPoint q2 = Points.read(r, Ecdsa2p.GROUP);
         SecretScalar x2 = r.readSecret(Ecdsa2p.GROUP.order());
         PaillierPublicKey pk = PaillierPublicKey.read(r);
+        BigInteger nHat = r.readBigInteger(PaillierPublicKey.MAX_MODULUS_BITS);
         BigInteger s = r.readBigInteger(PaillierPublicKey.MAX_MODULUS_BITS);
         BigInteger t = r.readBigInteger(PaillierPublicKey.MAX_MODULUS_BITS);
         BigInteger cKey = r.readBigInteger(2 * PaillierPublicKey.MAX_MODULUS_BITS);
         r.finish();
         if (!Ecdsa2p.GROUP.mulBase(x2.value()).equals(q2) || !q1.add(q2).equals(q)
-                || !pk.isValidCiphertext(cKey)) {
+                || !pk.isValidCiphertext(cKey) || nHat.signum() == 0) {
             x2.destroy();
             throw new WireFormatException("inconsistent P2 key share");
         }
-        return new P2KeyShare(self, peer, q1, q2, x2, pk, new RingPedersenParams(pk.modulus(), s, t), cKey);
+        return new P2KeyShare(self, peer, q1, q2, x2, pk, new RingPedersenParams(nHat, s, t), cKey);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.security.SecureRandom;
 /**
  * The explicit refresh that is the only way out of a frozen state (threat checklist line 2): both parties shift
  * their additive shares by {@code δ} ({@code x1' = x1 + δ}, {@code x2' = x2 − δ}, so {@code Q} is unchanged), P1
- * takes a <em>new</em> Paillier key and re-proves everything for the new {@code c_key}, P2 takes new ring-Pedersen
- * parameters — the pairwise setup ({@link SetupRound1}, {@link SetupRound2}) on the shifted shares. The new P1 share
+ * takes a <em>new</em> Paillier key and re-proves everything for the new {@code c_key} under P2's verified aux
+ * parameters (to replace the aux setups as well, run a new {@link AuxSetup} session first) — the pairwise setup ({@link SetupRound1}, {@link SetupRound2}) on the shifted shares. The new P1 share
  * has a new, open {@link FreezeLatch}. Cf. Lindell17 / cb-mpc ECDSA-2PC refresh (additive re-randomisation and a
  * new Paillier key; cb-mpc additionally proves the two Paillier ciphertexts equal, which is unnecessary here because
  * Π^log* re-proves the new {@code c_key} against {@code Q1'} from scratch).
@@ -35,13 +35,13 @@ public final class Refresh {
     }
 
     /** P2's side: starts the setup on {@code x2 − δ}. The old share stays valid until the caller replaces it. */
-    public static SetupRound1 startAsP2(SessionId session, P2KeyShare old, PaillierPrivateKey ringPedersenKey,
-                                        SecureRandom rnd) {
+    public static SetupRound1 startAsP2(SessionId session, P2KeyShare old, AuxSetupSecret aux,
+                                        VerifiedAuxSetup peerAux, SecureRandom rnd) {
         BigInteger d = delta(session, old.publicKey(), old.q1(), old.q2());
         EcPoint dG = Ecdsa2p.GROUP.generator().multiply(d);
         SecretScalar x2 = SecretScalar.of(old.x2().value().subtract(d), Ecdsa2p.GROUP.order());
         return SetupRound1.start(session, old.self(), old.peer(), x2, old.q1().add(dG), old.q2().subtract(dG),
-                ringPedersenKey, rnd);
+                aux, peerAux, rnd);
     }
 
     /**
@@ -49,7 +49,8 @@ public final class Refresh {
      * Paillier key and a new open latch.
      */
     public static SetupRound2 runAsP1(SessionId session, P1KeyShare old, PaillierPrivateKey newPaillierKey,
-                                      SetupMessage1 m1, SecureRandom rnd) {
+                                      AuxSetupSecret aux, VerifiedAuxSetup peerAux, SetupMessage1 m1,
+                                      SecureRandom rnd) {
         if (newPaillierKey.publicKey().equals(old.paillierPublicKey())) {
             throw new IllegalArgumentException("refresh needs a new Paillier key");
         }
@@ -57,6 +58,6 @@ public final class Refresh {
         EcPoint dG = Ecdsa2p.GROUP.generator().multiply(d);
         SecretScalar x1 = SecretScalar.of(old.x1().value().add(d), Ecdsa2p.GROUP.order());
         return SetupRound2.run(session, old.self(), old.peer(), x1, old.q1().add(dG), old.q2().subtract(dG),
-                newPaillierKey, new FreezeLatch(), m1, rnd);
+                newPaillierKey, aux, peerAux, new FreezeLatch(), m1, rnd);
     }
 }

@@ -10,7 +10,7 @@ import io.openwaas.mpc.zk.RingPedersenParams;
 
 /**
  * Pairwise setup message 2, P1 → P2: P1's {@link SetupResponse} ({@code N1}, {@code c_key}, Π^mod, Π^fac,
- * Π^log*, ring-Pedersen parameters with Π^prm). Encoding: type {@code 0x1222}, version 1, {@code header ‖ response}.
+ * Π^log*). Encoding: type {@code 0x1222}, version 2, {@code header ‖ response}.
  */
 public final class SetupMessage2 implements ProtocolMessage {
 
@@ -42,14 +42,14 @@ public final class SetupMessage2 implements ProtocolMessage {
 
     @Override
     public byte[] toBytes() {
-        WireWriter w = WireWriter.start(TYPE, 1);
+        WireWriter w = WireWriter.start(TYPE, 2);
         header.write(w);
         response.write(w);
         return w.toBytes();
     }
 
     public static SetupMessage2 parse(byte[] bytes) {
-        WireReader r = WireReader.open(bytes, TYPE, 1);
+        WireReader r = WireReader.open(bytes, TYPE, 2);
         MessageHeader h = MessageHeader.read(r);
         SetupResponse resp = SetupResponse.read(r);
         r.finish();

@@ -2,64 +2,58 @@ package io.openwaas.mpc.ecdsa2p;
 
 import io.openwaas.mpc.common.AbortReason;
 import io.openwaas.mpc.common.PartyId;
-import io.openwaas.mpc.common.SessionId;
 import io.openwaas.mpc.common.WireReader;
 import io.openwaas.mpc.common.WireWriter;
-import io.openwaas.mpc.paillier.PaillierPrivateKey;
-import io.openwaas.mpc.zk.InvalidProofException;
-import io.openwaas.mpc.zk.RingPedersenParams;
-import io.openwaas.mpc.zk.RingPedersenProof;
-import io.openwaas.mpc.zk.RingPedersenSecret;
-import java.security.SecureRandom;
 
 /**
- * P2's half of the Paillier setup: its ring-Pedersen parameters {@code (N̂2, s2, t2)} with Π^prm. P1's proofs
- * about its Paillier key (Π^fac, Π^log*) are made under these parameters. Immutable.
+ * P2's reference to the auxiliary setups in use (in {@link KeygenMessage2} and {@link SetupMessage1}): the
+ * {@link VerifiedAuxSetup#fingerprint() fingerprints} of P2's own setup (the verifier's parameters of P1's Π^fac and
+ * Π^log*) and of P1's setup as P2 verified it (the verifier's parameters of P2's Π^aff-R in proved signing). P1
+ * checks both against its own setup and its verified copy of P2's, so the two parties cannot silently use
+ * different parameters. The setups themselves were proven and verified once, beforehand ({@link AuxSetup}).
+ * Immutable.
  */
 public final class SetupOffer {
 
-    private final RingPedersenParams params;
-    private final RingPedersenProof proof;
+    private final byte[] p2Aux;
+    private final byte[] p1Aux;
 
-    SetupOffer(RingPedersenParams params, RingPedersenProof proof) {
-        this.params = params;
-        this.proof = proof;
+    SetupOffer(byte[] p2Aux, byte[] p1Aux) {
+        this.p2Aux = p2Aux.clone();
+        this.p1Aux = p1Aux.clone();
     }
 
-    /** P2 creates its parameters on {@code key} (its own Paillier–Blum modulus) and proves them. */
-    static Created create(PaillierPrivateKey key, SessionId session, PartyId p2, SecureRandom rnd) {
-        RingPedersenSecret secret = RingPedersenSecret.random(key, rnd);
-        return new Created(new SetupOffer(secret.params(), RingPedersenProof.prove(secret, session, p2, rnd)),
-                secret);
+    static SetupOffer of(VerifiedAuxSetup p2Own, VerifiedAuxSetup p1AsVerified) {
+        return new SetupOffer(p2Own.fingerprint(), p1AsVerified.fingerprint());
     }
 
-    record Created(SetupOffer offer, RingPedersenSecret secret) {
-    }
-
-    RingPedersenProof proof() {
-        return proof;
-    }
-
-    public RingPedersenParams params() {
-        return params;
-    }
-
-    /** Checks the parameters (line 6) and Π^prm (line 4) of P2 {@code sender}. */
-    void validate(String protocol, int round, SessionId session, PartyId sender) {
-        try {
-            params.validate();
-        } catch (InvalidProofException e) {
-            throw Ecdsa2p.abort(protocol, round, AbortReason.OUT_OF_RANGE, sender, e.getMessage());
+    /**
+     * P1 checks that P2 {@code sender} refers to exactly the setups P1 holds.
+     *
+     * @throws io.openwaas.mpc.common.MpcAbortException naming {@code sender}
+     */
+    void validate(String protocol, int round, PartyId sender, VerifiedAuxSetup p2Verified,
+                  VerifiedAuxSetup p1Own) {
+        if (p2Aux.length != VerifiedAuxSetup.FINGERPRINT_LENGTH || p1Aux.length != VerifiedAuxSetup.FINGERPRINT_LENGTH) {
+            throw Ecdsa2p.abort(protocol, round, AbortReason.WRONG_LENGTH, sender, "aux setup fingerprint length");
         }
-        Ecdsa2p.checkProof(protocol, round, sender, () -> proof.verify(params, session, sender));
+        if (!p2Verified.hasFingerprint(p2Aux)) {
+            throw Ecdsa2p.abort(protocol, round, AbortReason.PROTOCOL_VIOLATION, sender,
+                    "P2 uses an aux setup other than the one verified for it (re-run the aux setup)");
+        }
+        if (!p1Own.hasFingerprint(p1Aux)) {
+            throw Ecdsa2p.abort(protocol, round, AbortReason.PROTOCOL_VIOLATION, sender,
+                    "P2 holds an aux setup of P1 other than P1's current one (re-run the aux setup)");
+        }
     }
 
     void write(WireWriter w) {
-        params.write(w);
-        proof.write(w);
+        w.writeBytes(p2Aux).writeBytes(p1Aux);
     }
 
     static SetupOffer read(WireReader r) {
-        return new SetupOffer(RingPedersenParams.read(r), RingPedersenProof.read(r));
+        byte[] a = r.readBytes(64);
+        byte[] b = r.readBytes(64);
+        return new SetupOffer(a, b);
     }
 }

@@ -9,12 +9,9 @@ import io.openwaas.mpc.common.WireWriter;
 import io.openwaas.mpc.paillier.PaillierPrivateKey;
 import io.openwaas.mpc.paillier.PaillierPublicKey;
 import io.openwaas.mpc.zk.EncryptedDlogProof;
-import io.openwaas.mpc.zk.InvalidProofException;
 import io.openwaas.mpc.zk.NoSmallFactorProof;
 import io.openwaas.mpc.zk.PaillierBlumModulusProof;
 import io.openwaas.mpc.zk.RingPedersenParams;
-import io.openwaas.mpc.zk.RingPedersenProof;
-import io.openwaas.mpc.zk.RingPedersenSecret;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 
@@ -25,9 +22,10 @@ import java.security.SecureRandom;
  *   <li>Π^mod — {@code N1} is a Paillier–Blum modulus (line 1, BitForge);</li>
  *   <li>Π^fac — {@code N1} has no factor below ~2^256, under P2's ring-Pedersen parameters (line 1);</li>
  *   <li>Π^log* — {@code c_key} encrypts {@code log_G(Q1)} and lies in {@code ±2^{ℓ+ε}} (the PDL proof with slack,
- *       Lindell17 §6);</li>
- *   <li>P1's own ring-Pedersen parameters on {@code N1} with Π^prm, for the proved last signing message.</li>
+ *       Lindell17 §6).</li>
  * </ul>
+ * P1's ring-Pedersen parameters (the verifier's of Π^aff-R in proved signing) are no longer part of this message:
+ * they are P1's {@link AuxSetup}, proven once and verified once by P2. Encoding version 2 of the carrying messages.
  * Immutable.
  */
 public final class SetupResponse {
@@ -37,28 +35,20 @@ public final class SetupResponse {
     private final PaillierBlumModulusProof modProof;
     private final NoSmallFactorProof facProof;
     private final EncryptedDlogProof encProof;
-    private final RingPedersenParams ringPedersen;
-    private final RingPedersenProof prmProof;
 
     SetupResponse(PaillierPublicKey paillier, BigInteger cKey, PaillierBlumModulusProof modProof,
-                  NoSmallFactorProof facProof, EncryptedDlogProof encProof, RingPedersenParams ringPedersen,
-                  RingPedersenProof prmProof) {
+                  NoSmallFactorProof facProof, EncryptedDlogProof encProof) {
         this.paillier = paillier;
         this.cKey = cKey;
         this.modProof = modProof;
         this.facProof = facProof;
         this.encProof = encProof;
-        this.ringPedersen = ringPedersen;
-        this.prmProof = prmProof;
-    }
-
-    record Created(SetupResponse response, RingPedersenSecret secret) {
     }
 
     /**
      * P1 encrypts {@code x1} under its fresh Paillier key and proves everything under P2's parameters {@code rp2}.
      */
-    static Created create(PaillierPrivateKey key, BigInteger x1, EcPoint q1, RingPedersenParams rp2,
+    static SetupResponse create(PaillierPrivateKey key, BigInteger x1, EcPoint q1, RingPedersenParams rp2,
                           SessionId session, PartyId p1, SecureRandom rnd) {
         PaillierPublicKey pk = key.publicKey();
         BigInteger rho = pk.randomUnit(rnd);
@@ -68,9 +58,7 @@ public final class SetupResponse {
         NoSmallFactorProof fac = NoSmallFactorProof.prove(key, rp2, q, session, p1, rnd);
         EncryptedDlogProof enc = EncryptedDlogProof.prove(pk, cKey, Ecdsa2p.GROUP, Ecdsa2p.GROUP.generator(), q1, x1,
                 rho, rp2, session, p1, rnd);
-        RingPedersenSecret rp1 = RingPedersenSecret.random(key, rnd);
-        RingPedersenProof prm = RingPedersenProof.prove(rp1, session, p1, rnd);
-        return new Created(new SetupResponse(pk, cKey, mod, fac, enc, rp1.params(), prm), rp1);
+        return new SetupResponse(pk, cKey, mod, fac, enc);
     }
 
     public PaillierPublicKey paillier() {
@@ -81,27 +69,14 @@ public final class SetupResponse {
         return cKey;
     }
 
-    public RingPedersenParams ringPedersen() {
-        return ringPedersen;
-    }
-
     /**
      * P2 checks everything P1 {@code sender} sent against {@code q1} and P2's own parameters {@code rp2}.
      *
      * @throws io.openwaas.mpc.common.MpcAbortException naming {@code sender}
      */
     void validate(String protocol, int round, SessionId session, PartyId sender, EcPoint q1, RingPedersenParams rp2) {
-        if (!ringPedersen.modulus().equals(paillier.modulus())) {
-            throw Ecdsa2p.abort(protocol, round, AbortReason.PROTOCOL_VIOLATION, sender,
-                    "ring-Pedersen modulus differs from the Paillier modulus");
-        }
         if (!paillier.isValidCiphertext(cKey)) {
             throw Ecdsa2p.abort(protocol, round, AbortReason.OUT_OF_RANGE, sender, "c_key not in Z*_{N²}");
-        }
-        try {
-            ringPedersen.validate();
-        } catch (InvalidProofException e) {
-            throw Ecdsa2p.abort(protocol, round, AbortReason.OUT_OF_RANGE, sender, e.getMessage());
         }
         BigInteger n = paillier.modulus();
         BigInteger q = Ecdsa2p.GROUP.order();
@@ -109,7 +84,6 @@ public final class SetupResponse {
         Ecdsa2p.checkProof(protocol, round, sender, () -> facProof.verify(n, rp2, q, session, sender));
         Ecdsa2p.checkProof(protocol, round, sender, () -> encProof.verify(paillier, cKey, Ecdsa2p.GROUP,
                 Ecdsa2p.GROUP.generator(), q1, rp2, session, sender));
-        Ecdsa2p.checkProof(protocol, round, sender, () -> prmProof.verify(ringPedersen, session, sender));
     }
 
     void write(WireWriter w) {
@@ -118,8 +92,6 @@ public final class SetupResponse {
         modProof.write(w);
         facProof.write(w);
         encProof.write(w);
-        w.writeBigInteger(ringPedersen.s()).writeBigInteger(ringPedersen.t());
-        prmProof.write(w);
     }
 
     static SetupResponse read(WireReader r) {
@@ -128,20 +100,16 @@ public final class SetupResponse {
         PaillierBlumModulusProof mod = PaillierBlumModulusProof.read(r);
         NoSmallFactorProof fac = NoSmallFactorProof.read(r);
         EncryptedDlogProof enc = EncryptedDlogProof.read(r, Ecdsa2p.GROUP);
-        BigInteger s = r.readBigInteger(PaillierPublicKey.MAX_MODULUS_BITS);
-        BigInteger t = r.readBigInteger(PaillierPublicKey.MAX_MODULUS_BITS);
-        RingPedersenProof prm = RingPedersenProof.read(r);
-        return new SetupResponse(pk, cKey, mod, fac, enc, new RingPedersenParams(pk.modulus(), s, t), prm);
+        return new SetupResponse(pk, cKey, mod, fac, enc);
     }
 
     /** A copy claiming another Paillier modulus, proofs unchanged (malicious-party simulation in tests). */
     SetupResponse withPaillier(PaillierPublicKey other, BigInteger otherCKey) {
-        return new SetupResponse(other, otherCKey, modProof, facProof, encProof,
-                new RingPedersenParams(other.modulus(), ringPedersen.s(), ringPedersen.t()), prmProof);
+        return new SetupResponse(other, otherCKey, modProof, facProof, encProof);
     }
 
     /** A copy with another {@code c_key} (malicious-party simulation in tests). */
     SetupResponse withCKey(BigInteger other) {
-        return new SetupResponse(paillier, other, modProof, facProof, encProof, ringPedersen, prmProof);
+        return new SetupResponse(paillier, other, modProof, facProof, encProof);
     }
 }

@@ -7,8 +7,6 @@ import io.openwaas.mpc.common.MessageHeader;
 import io.openwaas.mpc.common.PartyId;
 import io.openwaas.mpc.common.SecretScalar;
 import io.openwaas.mpc.common.SessionId;
-import io.openwaas.mpc.paillier.PaillierPrivateKey;
-import io.openwaas.mpc.zk.RingPedersenSecret;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Set;
@@ -16,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pairwise Paillier setup, round 1, P2 side: for additive shares that already exist ({@code x2}, public
- * {@code Q1, Q2}), P2 sends its ring-Pedersen parameters with Π^prm ({@link SetupMessage1}); {@link #finish} (round 3)
+ * {@code Q1, Q2}), P2 sends the fingerprints of the verified aux setups in use ({@link SetupMessage1}); {@link #finish} (round 3)
  * verifies P1's {@link SetupMessage2} and returns P2's {@link P2KeyShare}. This is Lindell17's key generation
  * (§3) without the discrete-log commitment phase, which the caller's key generation (the 2-of-3 Shamir DKG, or the
  * previous key for {@link Refresh}) already fixed.
@@ -29,12 +27,13 @@ public final class SetupRound1 {
     private final SecretScalar x2;
     private final EcPoint q1;
     private final EcPoint q2;
-    private final RingPedersenSecret ringPedersen;
+    private final AuxSetupSecret aux;
+    private final VerifiedAuxSetup peerAux;
     private final SetupMessage1 message;
     private final AtomicBoolean used = new AtomicBoolean();
 
     private SetupRound1(SessionId session, PartyId self, PartyId peer, SecretScalar x2, EcPoint q1, EcPoint q2,
-                        PaillierPrivateKey ringPedersenKey, SecureRandom rnd) {
+                        AuxSetupSecret aux, VerifiedAuxSetup peerAux, SecureRandom rnd) {
         this.session = Objects.requireNonNull(session);
         this.self = Objects.requireNonNull(self);
         this.peer = Objects.requireNonNull(peer);
@@ -44,19 +43,25 @@ public final class SetupRound1 {
         if (!Ecdsa2p.GROUP.mulBase(x2.value()).equals(q2)) {
             throw new IllegalArgumentException("x2·G ≠ Q2");
         }
+        Ecdsa2p.checkAux(Ecdsa2p.SETUP, SetupMessage1.ROUND, self, peer, aux, peerAux);
         this.x2 = x2;
         this.q1 = q1;
         this.q2 = q2;
-        SetupOffer.Created offer = SetupOffer.create(ringPedersenKey, session, self, rnd);
-        this.ringPedersen = offer.secret();
+        this.aux = aux;
+        this.peerAux = peerAux;
         this.message = new SetupMessage1(MessageHeader.direct(Ecdsa2p.SETUP, SetupMessage1.ROUND, session, self, peer),
-                offer.offer());
+                SetupOffer.of(aux.verified(), peerAux));
     }
 
-    /** Starts P2's side of a pairwise setup. {@code x2} is adopted (not copied). */
+    /**
+     * Starts P2's side of a pairwise setup. {@code x2} is adopted (not copied).
+     *
+     * @param aux     P2's own aux setup
+     * @param peerAux P1's aux setup as P2 verified it
+     */
     public static SetupRound1 start(SessionId session, PartyId self, PartyId peer, SecretScalar x2, EcPoint q1,
-                                    EcPoint q2, PaillierPrivateKey ringPedersenKey, SecureRandom rnd) {
-        return new SetupRound1(session, self, peer, x2, q1, q2, ringPedersenKey, rnd);
+                                    EcPoint q2, AuxSetupSecret aux, VerifiedAuxSetup peerAux, SecureRandom rnd) {
+        return new SetupRound1(session, self, peer, x2, q1, q2, aux, peerAux, rnd);
     }
 
     public SetupMessage1 message() {
@@ -70,8 +75,9 @@ public final class SetupRound1 {
                     "second message 2 in this round");
         }
         m2.validate(new MessageContext(Ecdsa2p.SETUP, SetupMessage2.ROUND, session, self, Set.of(peer), true), q1,
-                ringPedersen.params());
+                aux.params());
         SetupResponse r = m2.response();
-        return new P2KeyShare(self, peer, q1, q2, x2, r.paillier(), r.ringPedersen(), r.cKey());
+        KeygenRound2.checkPaillierModulus(Ecdsa2p.SETUP, SetupMessage2.ROUND, peer, r, aux, peerAux);
+        return new P2KeyShare(self, peer, q1, q2, x2, r.paillier(), peerAux.params(), r.cKey());
     }
 }

@@ -85,7 +85,7 @@ public final class SignRound3 {
                 EcPoint bigB = Ecdsa2p.GROUP.generator().multiply(r);
                 EcPoint bigY = Ecdsa2p.GROUP.generator().multiply(m).add(q2Child.multiply(r));
                 Ecdsa2p.checkProof(Ecdsa2p.SIGN, SignMessage4.ROUND, share.peer(), () -> m4.proof().orElseThrow()
-                        .verify(share.paillierPublicKey(), share.cKey(), m4.c3(), Ecdsa2p.GROUP, r2, bigB, bigY,
+                        .verify(share.paillierKey(), share.cKey(), m4.c3(), Ecdsa2p.GROUP, r2, bigB, bigY,
                                 Ecdsa2p.Y_BITS, share.ringPedersen(), context.session(), share.peer()));
             }
             BigInteger sPrime = share.paillierKey().decryptSigned(m4.c3()).mod(q);

@@ -57,8 +57,8 @@ public final class TwoOfThree {
     }
 
     /** P2's side of the setup of pair {@code {p1, mine.self()}} (requires {@code p1 < self}). */
-    public static SetupRound1 startAsP2(SessionId session, KeyShare mine, PartyId p1, PaillierPrivateKey ringPedersenKey,
-                                        SecureRandom rnd) {
+    public static SetupRound1 startAsP2(SessionId session, KeyShare mine, PartyId p1, AuxSetupSecret aux,
+                                        VerifiedAuxSetup p1Aux, SecureRandom rnd) {
         check(mine, p1);
         PartyId self = mine.self();
         if (isP1(self, p1)) {
@@ -67,12 +67,13 @@ public final class TwoOfThree {
         GroupKey gk = mine.groupKey();
         SecretScalar x2 = mine.secretShare().multiply(lambda(self, self, p1));
         return SetupRound1.start(session, self, p1, x2, weighted(gk, p1, self), weighted(gk, self, p1),
-                ringPedersenKey, rnd);
+                aux, p1Aux, rnd);
     }
 
     /** P1's side of the setup of pair {@code {mine.self(), p2}} (requires {@code self < p2}). */
     public static SetupRound2 runAsP1(SessionId session, KeyShare mine, PartyId p2, PaillierPrivateKey paillierKey,
-                                      FreezeLatch latch, SetupMessage1 m1, SecureRandom rnd) {
+                                      AuxSetupSecret aux, VerifiedAuxSetup p2Aux, FreezeLatch latch, SetupMessage1 m1,
+                                      SecureRandom rnd) {
         check(mine, p2);
         PartyId self = mine.self();
         if (!isP1(self, p2)) {
@@ -81,6 +82,6 @@ public final class TwoOfThree {
         GroupKey gk = mine.groupKey();
         SecretScalar x1 = mine.secretShare().multiply(lambda(self, self, p2));
         return SetupRound2.run(session, self, p2, x1, weighted(gk, self, p2), weighted(gk, p2, self), paillierKey,
-                latch, m1, rnd);
+                aux, p2Aux, latch, m1, rnd);
     }
 }

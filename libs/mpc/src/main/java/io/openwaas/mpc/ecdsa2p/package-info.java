@@ -5,12 +5,21 @@
  *
  * <h2>Protocols and rounds</h2>
  * <ul>
+ *   <li><b>Auxiliary setup</b> (once per party and setup session, before any key generation; CGGMP21 §3
+ *       "auxiliary info", eprint 2021/060): {@link io.openwaas.mpc.ecdsa2p.AuxSetup#create} makes the party's
+ *       ring-Pedersen parameters on a Paillier–Blum modulus of its own with Π^prm bound to the setup session id and
+ *       the party id; every peer verifies it once with {@link io.openwaas.mpc.ecdsa2p.AuxSetup#verify} (a setup of
+ *       another party, of another setup session, or with a failing proof aborts naming the party that presented
+ *       it) and keeps the resulting {@link io.openwaas.mpc.ecdsa2p.VerifiedAuxSetup}. Key generation, refresh and
+ *       the 2-of-3 pair setups take the own {@link io.openwaas.mpc.ecdsa2p.AuxSetupSecret} and the peer's
+ *       {@code VerifiedAuxSetup} and neither prove nor verify ring-Pedersen parameters; P2's messages carry both
+ *       setups' fingerprints, which P1 checks.</li>
  *   <li><b>2-of-2 key generation</b> (Lindell17 §3, key generation; 3 messages):
  *       {@link io.openwaas.mpc.ecdsa2p.KeygenRound1} (P1: commit to {@code Q1} and its proof) →
- *       {@link io.openwaas.mpc.ecdsa2p.KeygenRound2} (P2: {@code Q2}, proof, ring-Pedersen parameters + Π^prm) →
+ *       {@link io.openwaas.mpc.ecdsa2p.KeygenRound2} (P2: {@code Q2}, proof, aux fingerprints) →
  *       {@link io.openwaas.mpc.ecdsa2p.KeygenRound3} (P1: opening, Paillier key, {@code c_key = Enc(x1)}, Π^mod,
- *       Π^fac, Π^log*, own ring-Pedersen + Π^prm; P1's share) → {@code KeygenRound2.finish} (P2 verifies; P2's
- *       share).</li>
+ *       Π^fac and Π^log* under P2's verified aux parameters; P1's share) → {@code KeygenRound2.finish} (P2
+ *       verifies; P2's share).</li>
  *   <li><b>Signing</b> (Lindell17 §3, signing; 4 messages): {@link io.openwaas.mpc.ecdsa2p.SignRound1} (P1 commits to
  *       {@code R1}) → {@link io.openwaas.mpc.ecdsa2p.SignRound2} ({@code R2}) → {@link io.openwaas.mpc.ecdsa2p.SignRound3}
  *       (P1 opens) → {@link io.openwaas.mpc.ecdsa2p.SignRound4} (P2: {@code c3}, and Π^aff-R in proved mode) →
@@ -31,7 +40,19 @@
  * </ul>
  *
  * <h2>Use from tss-service</h2>
- * Each party constructs its round objects with the session id the coordinator gives it; every outgoing message has
+ * <b>Aux setup, once per party pair (or holder group)</b>: the coordinator opens a setup session id; each party
+ * calls {@code AuxSetup.create(setupSession, self, key, rnd)} with a pooled Paillier–Blum key reserved for this
+ * (never a Paillier key of a two-party key), stores the {@code AuxSetupSecret} encrypted ({@code toBytes()}), and
+ * sends {@code secret.setup().toBytes()} to its peers; each peer calls
+ * {@code AuxSetup.parse(bytes).verify(setupSession, sender)} and stores the returned {@code VerifiedAuxSetup}
+ * ({@code toBytes()}/{@code parse()}, integrity-protected like key shares). <b>Per key</b>: pass
+ * {@code AuxSetupSecret.parse(...)} and the peer's {@code VerifiedAuxSetup.parse(...)} to
+ * {@code KeygenRound1.start}/{@code KeygenRound2.start} (or {@code SetupRound1}/{@code SetupRound2},
+ * {@code TwoOfThree}, {@code Refresh}). To replace a setup (suspected compromise, rotation), run a new setup session
+ * and use the new values for new keys and refreshes; existing shares keep working (P1 shares carry their own copy
+ * of P1's aux trapdoor, P2 shares P1's parameters).
+ *
+ * <p>Each party constructs its round objects with the session id the coordinator gives it; every outgoing message has
  * {@code toBytes()} (canonical, versioned, type tags {@code 0x12xx}) and every incoming one a static
  * {@code parse(byte[])} and is {@code validate()}d by the round that consumes it. Rounds are single use (a second
  * message aborts with {@code REPLAYED_MESSAGE}). Errors are {@code MpcAbortException}s naming protocol, round,

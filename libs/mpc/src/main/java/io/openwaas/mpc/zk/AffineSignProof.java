@@ -135,6 +135,23 @@ public final class AffineSignProof {
      */
     public void verify(PaillierPublicKey pk, BigInteger c, BigInteger d, EcGroup group, EcPoint bigR, EcPoint bigB,
                        EcPoint bigY, int yBits, RingPedersenSecret rpSecret, SessionId session, PartyId prover) {
+        verify(pk, rpSecret.key().publicKey().equals(pk) ? rpSecret.key() : null, c, d, group, bigR, bigB, bigY, yBits,
+                rpSecret, session, prover);
+    }
+
+    /**
+     * As above when the verifier also owns {@code N0}'s factorisation ({@code n0Key}, P1's Paillier key in signing)
+     * and the ring-Pedersen modulus is another one (P1's aux setup): the {@code mod N0²} exponentiations use the CRT.
+     */
+    public void verify(io.openwaas.mpc.paillier.PaillierPrivateKey n0Key, BigInteger c, BigInteger d, EcGroup group,
+                       EcPoint bigR, EcPoint bigB, EcPoint bigY, int yBits, RingPedersenSecret rpSecret,
+                       SessionId session, PartyId prover) {
+        verify(n0Key.publicKey(), n0Key, c, d, group, bigR, bigB, bigY, yBits, rpSecret, session, prover);
+    }
+
+    private void verify(PaillierPublicKey pk, io.openwaas.mpc.paillier.PaillierPrivateKey n0Key, BigInteger c,
+                        BigInteger d, EcGroup group, EcPoint bigR, EcPoint bigB, EcPoint bigY, int yBits,
+                        RingPedersenSecret rpSecret, SessionId session, PartyId prover) {
         RingPedersenParams rp = rpSecret.params();
         BigInteger n0 = pk.modulus();
         BigInteger n0sq = pk.modulusSquared();
@@ -158,11 +175,11 @@ public final class AffineSignProof {
         }
         BigInteger e = challenge(pk, c, d, group, bigR, bigB, bigY, yBits, rp, bigA, bx, by, bigE, bigS, bigF, bigT,
                 session, prover);
-        // the verifier owns N0's factorisation when N̂ = N0 (P1 in signing): exponentiate mod N0² by the CRT
-        boolean own = rpSecret.key().publicKey().equals(pk);
-        BigInteger cz1 = own ? rpSecret.key().powModNSquared(c, z1) : c.modPow(z1, n0sq);
-        BigInteger wn = own ? rpSecret.key().powModNSquared(w, n0) : w.modPow(n0, n0sq);
-        BigInteger de = own ? rpSecret.key().powModNSquared(d, e) : d.modPow(e, n0sq);
+        // when the verifier owns N0's factorisation (P1 in signing), exponentiate mod N0² by the CRT
+        boolean own = n0Key != null;
+        BigInteger cz1 = own ? n0Key.powModNSquared(c, z1) : c.modPow(z1, n0sq);
+        BigInteger wn = own ? n0Key.powModNSquared(w, n0) : w.modPow(n0, n0sq);
+        BigInteger de = own ? n0Key.powModNSquared(d, e) : d.modPow(e, n0sq);
         BigInteger lhs = cz1.multiply(pk.plaintextPart(z2)).mod(n0sq).multiply(wn).mod(n0sq);
         if (!lhs.equals(bigA.multiply(de).mod(n0sq))) {
             throw new InvalidProofException(NAME, "Paillier equation fails");

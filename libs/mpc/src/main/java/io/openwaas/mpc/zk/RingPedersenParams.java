@@ -14,8 +14,9 @@ import java.util.Objects;
  * {@code N̂} and {@code λ} with {@code s = t^λ}; it proves {@code s ∈ ⟨t⟩} with {@link RingPedersenProof}
  * (Π^prm), which is what keeps the provers' commitments hiding.
  *
- * <p>As in taurus-io/multi-party-sig, {@code N̂} is the verifier's own Paillier–Blum modulus (two Blum primes of
- * equal length, not safe primes). Binding then rests on the hardness of factoring {@code N̂} (order finding in
+ * <p>As in taurus-io/multi-party-sig, {@code N̂} is a Paillier–Blum modulus of the verifier's own — in two-party
+ * ECDSA the modulus of its auxiliary setup ({@code io.openwaas.mpc.ecdsa2p.AuxSetup}), made and proven once (two
+ * Blum primes of equal length, not safe primes). Binding then rests on the hardness of factoring {@code N̂} (order finding in
  * {@code Z*_N̂}); CGGMP21 asks for safe primes — this deviation is listed for outside review in
  * {@code ECDSA-2OF3.md}.
  *

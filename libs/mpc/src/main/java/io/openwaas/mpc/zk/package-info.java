@@ -24,6 +24,8 @@
  * </table>
  *
  * <p>Range parameters: {@link io.openwaas.mpc.zk.ZkParameters} ({@code ℓ = 256, ε = 512}). The ring-Pedersen
- * commitments always use the <em>verifier's</em> parameters, proven with Π^prm.
+ * commitments always use the <em>verifier's</em> parameters, proven with Π^prm — in two-party ECDSA once per party,
+ * in its auxiliary setup ({@code io.openwaas.mpc.ecdsa2p.AuxSetup}), then reused by every key generation and
+ * proved signature.
  */
 package io.openwaas.mpc.zk;

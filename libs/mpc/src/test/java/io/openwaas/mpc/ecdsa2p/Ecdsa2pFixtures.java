@@ -36,22 +36,42 @@ final class Ecdsa2pFixtures {
     static final PartyId P3 = PartyId.of(3);
     private static InProcessEcdsa2p.KeyPair twoOfTwo;
     private static Map<PartyId, TwoOfThreeShare> twoOfThree;
+    private static Map<PartyId, InProcessEcdsa2p.AuxState> aux;
+    private static SessionId auxSession;
 
     private Ecdsa2pFixtures() {
     }
 
-    /** P1's Paillier key and P2's ring-Pedersen key of the cached 2-of-2 key. */
+    /** P1's Paillier key of the cached 2-of-2 key. */
     static PaillierPrivateKey p1Paillier() {
         return PaillierTestKeys.key(0);
     }
 
-    static PaillierPrivateKey p2RingPedersen() {
-        return PaillierTestKeys.key(1);
+    /**
+     * The aux states of holders 1, 2, 3 from one aux setup session, made once per test JVM (aux moduli: test keys
+     * 8, 1 and 9 — distinct from every Paillier key the tests use for key generation and refresh).
+     */
+    static synchronized Map<PartyId, InProcessEcdsa2p.AuxState> aux() {
+        if (aux == null) {
+            auxSession = SessionId.random();
+            aux = new InProcessEcdsa2p().auxSetup(auxSession, Map.of(P1, PaillierTestKeys.key(8), P2,
+                    PaillierTestKeys.key(1), P3, PaillierTestKeys.key(9)));
+        }
+        return aux;
+    }
+
+    static InProcessEcdsa2p.AuxState aux(PartyId id) {
+        return aux().get(id);
+    }
+
+    static synchronized SessionId auxSession() {
+        aux();
+        return auxSession;
     }
 
     static synchronized InProcessEcdsa2p.KeyPair twoOfTwo() {
         if (twoOfTwo == null) {
-            twoOfTwo = new InProcessEcdsa2p().keygen(SessionId.random(), P1, P2, p1Paillier(), p2RingPedersen());
+            twoOfTwo = new InProcessEcdsa2p().keygen(SessionId.random(), P1, P2, p1Paillier(), aux(P1), aux(P2));
         }
         return twoOfTwo;
     }
@@ -62,7 +82,7 @@ final class Ecdsa2pFixtures {
         return new InProcessEcdsa2p.KeyPair(P1KeyShare.parse(k.p1().toBytes()), P2KeyShare.parse(k.p2().toBytes()));
     }
 
-    /** Cycles through cached Paillier keys 2..7 (six keys for the three pair setups). */
+    /** Cycles through cached Paillier keys 2..7 (P1's Paillier keys of the pair setups). */
     static Supplier<PaillierPrivateKey> pairKeys() {
         AtomicInteger i = new AtomicInteger();
         return () -> PaillierTestKeys.key(2 + i.getAndIncrement() % 6);
@@ -71,7 +91,7 @@ final class Ecdsa2pFixtures {
     static synchronized Map<PartyId, TwoOfThreeShare> twoOfThree() {
         if (twoOfThree == null) {
             Map<PartyId, KeyShare> dkg = InProcessDkg.run(Secp256k1.GROUP, 2, List.of(P1, P2, P3));
-            twoOfThree = new InProcessEcdsa2p().setupTwoOfThree(SessionId.random(), dkg, pairKeys());
+            twoOfThree = new InProcessEcdsa2p().setupTwoOfThree(SessionId.random(), dkg, pairKeys(), aux());
         }
         return twoOfThree;
     }

@@ -4,6 +4,7 @@ import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.P1;
 import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.P2;
 import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.RND;
 import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.assertValid;
+import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.aux;
 import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.randomHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,8 +50,9 @@ class Ecdsa2pThreatChecklistTest {
     /** Runs keygen rounds 1–3 and hands P1's message 3 to {@code tamper} before P2's round 4. */
     private static void keygenWithP1Message3(java.util.function.UnaryOperator<KeygenMessage3> tamper) {
         SessionId session = SessionId.random();
-        KeygenRound1 a1 = KeygenRound1.start(session, P1, P2, Ecdsa2pFixtures.p1Paillier(), RND);
-        KeygenRound2 b2 = KeygenRound2.start(session, P2, P1, a1.message(), Ecdsa2pFixtures.p2RingPedersen(), RND);
+        KeygenRound1 a1 = KeygenRound1.start(session, P1, P2, Ecdsa2pFixtures.p1Paillier(), aux(P1).own(),
+                aux(P1).peer(P2), RND);
+        KeygenRound2 b2 = KeygenRound2.start(session, P2, P1, a1.message(), aux(P2).own(), aux(P2).peer(P1), RND);
         KeygenRound3 a3 = a1.next(b2.message());
         b2.finish(tamper.apply(a3.message()));
     }
@@ -58,8 +60,9 @@ class Ecdsa2pThreatChecklistTest {
     /** Runs keygen round 1–2 and hands P2's message 2 to {@code tamper} before P1's round 3. */
     private static void keygenWithP2Message2(java.util.function.UnaryOperator<KeygenMessage2> tamper) {
         SessionId session = SessionId.random();
-        KeygenRound1 a1 = KeygenRound1.start(session, P1, P2, Ecdsa2pFixtures.p1Paillier(), RND);
-        KeygenRound2 b2 = KeygenRound2.start(session, P2, P1, a1.message(), Ecdsa2pFixtures.p2RingPedersen(), RND);
+        KeygenRound1 a1 = KeygenRound1.start(session, P1, P2, Ecdsa2pFixtures.p1Paillier(), aux(P1).own(),
+                aux(P1).peer(P2), RND);
+        KeygenRound2 b2 = KeygenRound2.start(session, P2, P1, a1.message(), aux(P2).own(), aux(P2).peer(P1), RND);
         a1.next(tamper.apply(b2.message()));
     }
 
@@ -105,7 +108,7 @@ class Ecdsa2pThreatChecklistTest {
                 SignContext.of(SessionId.random(), randomHash(), SignContext.Mode.GLOBAL_ABORT), RND));
         // an explicit refresh (new Paillier key) yields a working, unfrozen share for the same public key
         InProcessEcdsa2p.KeyPair fresh = honest.refresh(SessionId.random(), k.p1(), k.p2(), PaillierTestKeys.key(2),
-                PaillierTestKeys.key(3));
+                aux(P1), aux(P2));
         assertFalse(fresh.p1().isFrozen());
         assertEquals(k.p1().publicKey(), fresh.p1().publicKey());
         assertTrue(k.p1().isFrozen());
@@ -132,14 +135,15 @@ class Ecdsa2pThreatChecklistTest {
         // P1 encrypts x1 + 2^900·q: same discrete log, far outside the proven range ±2^(ℓ+ε)
         MpcAbortException e = assertAbort(AbortReason.INVALID_PROOF, P1, () -> {
             SessionId session = SessionId.random();
-            KeygenRound1 a1 = KeygenRound1.start(session, P1, P2, Ecdsa2pFixtures.p1Paillier(), RND);
-            KeygenRound2 b2 = KeygenRound2.start(session, P2, P1, a1.message(), Ecdsa2pFixtures.p2RingPedersen(),
+            KeygenRound1 a1 = KeygenRound1.start(session, P1, P2, Ecdsa2pFixtures.p1Paillier(), aux(P1).own(),
+                    aux(P1).peer(P2), RND);
+            KeygenRound2 b2 = KeygenRound2.start(session, P2, P1, a1.message(), aux(P2).own(), aux(P2).peer(P1),
                     RND);
             KeygenRound3 a3 = a1.next(b2.message());
             BigInteger x1 = a3.share().x1().value();
             SetupResponse forged = SetupResponse.create(Ecdsa2pFixtures.p1Paillier(),
                     x1.add(BigInteger.ONE.shiftLeft(900).multiply(Secp256k1.N)), a3.share().q1(),
-                    b2.message().offer().params(), session, P1, RND).response();
+                    aux(P2).own().params(), session, P1, RND);
             b2.finish(a3.message().withResponse(forged));
         });
         assertTrue(e.getMessage().contains("out of range"), e.getMessage());
@@ -147,8 +151,10 @@ class Ecdsa2pThreatChecklistTest {
 
     @Test
     void line4_tsshockCGuess_ringPedersenProofWithFewerIterationsIsRejected() {
-        MpcAbortException e = assertAbort(AbortReason.INVALID_PROOF, P2, () -> keygenWithP2Message2(m -> {
-            RingPedersenProof full = m.offer().proof();
+        // the ring-Pedersen parameters are proven once, in P2's aux setup; P1 verifies that setup
+        AuxSetup honest = aux(P2).own().setup();
+        MpcAbortException e = assertAbort(AbortReason.INVALID_PROOF, P2, () -> {
+            RingPedersenProof full = honest.proof();
             WireWriter w = WireWriter.start(0x12FE, 1);
             w.writeCount(64);
             full.commitments().subList(0, 64).forEach(w::writeBigInteger);
@@ -156,8 +162,9 @@ class Ecdsa2pThreatChecklistTest {
             full.responses().subList(0, 64).forEach(w::writeBigInteger);
             WireReader r = WireReader.open(w.toBytes(), 0x12FE, 1);
             RingPedersenProof shortProof = RingPedersenProof.read(r);
-            return m.with(m.q2(), new SetupOffer(m.offer().params(), shortProof));
-        }));
+            AuxSetup.parse(honest.with(P2, honest.session(), honest.params(), shortProof).toBytes())
+                    .verify(Ecdsa2pFixtures.auxSession(), P2);
+        });
         assertTrue(e.getMessage().contains("repetitions"), e.getMessage());
     }
 
@@ -183,24 +190,25 @@ class Ecdsa2pThreatChecklistTest {
         java.util.Map<PartyId, io.openwaas.mpc.dkg.KeyShare> dkg = io.openwaas.mpc.dkg.InProcessDkg.run(
                 Secp256k1.GROUP, 2, List.of(P1, P2, Ecdsa2pFixtures.P3));
         assertThrows(IllegalArgumentException.class, () -> TwoOfThree.startAsP2(SessionId.random(), dkg.get(P2), P2,
-                Ecdsa2pFixtures.p2RingPedersen(), RND));
+                aux(P2).own(), aux(P2).peer(P1), RND));
         assertThrows(IllegalArgumentException.class, () -> TwoOfThree.startAsP2(SessionId.random(), dkg.get(P2),
-                PartyId.of(4), Ecdsa2pFixtures.p2RingPedersen(), RND));
+                PartyId.of(4), aux(P2).own(), aux(P2).peer(P1), RND));
         // the role rule is enforced: holder 1 cannot act as P2 towards holder 2
         assertThrows(IllegalArgumentException.class, () -> TwoOfThree.startAsP2(SessionId.random(), dkg.get(P1), P2,
-                Ecdsa2pFixtures.p2RingPedersen(), RND));
+                aux(P1).own(), aux(P1).peer(P2), RND));
     }
 
     @Test
     void line6_tsshockCSplit_ringPedersenGeneratorOfSmallOrderIsRejected() {
         for (int variant = 0; variant < 2; variant++) {
             int v = variant;
-            assertAbort(AbortReason.OUT_OF_RANGE, P2, () -> keygenWithP2Message2(m -> {
-                RingPedersenParams p = m.offer().params();
+            AuxSetup honest = aux(P2).own().setup();
+            assertAbort(AbortReason.OUT_OF_RANGE, P2, () -> {
+                RingPedersenParams p = honest.params();
                 BigInteger bad = v == 0 ? BigInteger.ONE : p.modulus().subtract(BigInteger.ONE);
-                return m.with(m.q2(), new SetupOffer(new RingPedersenParams(p.modulus(), p.s(), bad),
-                        m.offer().proof()));
-            }));
+                AuxSetup.parse(honest.with(P2, honest.session(), new RingPedersenParams(p.modulus(), p.s(), bad),
+                        honest.proof()).toBytes()).verify(Ecdsa2pFixtures.auxSession(), P2);
+            });
         }
     }
 
@@ -297,7 +305,7 @@ class Ecdsa2pThreatChecklistTest {
         byte[] p1Before = k.p1().toBytes();
         Interceptor dropSecond = (round, from, to, bytes) -> round == 2 ? List.of() : List.of(bytes);
         assertAbort(AbortReason.MISSING_MESSAGE, P1, () -> new InProcessEcdsa2p(dropSecond, RND)
-                .refresh(SessionId.random(), k.p1(), k.p2(), PaillierTestKeys.key(2), PaillierTestKeys.key(3)));
+                .refresh(SessionId.random(), k.p1(), k.p2(), PaillierTestKeys.key(2), aux(P1), aux(P2)));
         assertArrayEquals(p1Before, k.p1().toBytes());
         byte[] hash = randomHash();
         assertValid(k.p1().publicKey(), hash, new InProcessEcdsa2p().sign(k.p1(), k.p2(),
@@ -309,6 +317,6 @@ class Ecdsa2pThreatChecklistTest {
         InProcessEcdsa2p.KeyPair k = Ecdsa2pFixtures.copy();
         PaillierPrivateKey same = Ecdsa2pFixtures.p1Paillier();
         assertThrows(IllegalArgumentException.class, () -> new InProcessEcdsa2p().refresh(SessionId.random(),
-                k.p1(), k.p2(), same, PaillierTestKeys.key(3)));
+                k.p1(), k.p2(), same, aux(P1), aux(P2)));
     }
 }

@@ -18,6 +18,7 @@ import io.openwaas.mpc.common.PartyId;
 import io.openwaas.mpc.common.SessionId;
 import io.openwaas.mpc.dkg.InProcessDkg;
 import io.openwaas.mpc.dkg.KeyShare;
+import io.openwaas.mpc.paillier.PaillierTestKeys;
 import io.openwaas.mpc.zk.RingPedersenParams;
 import java.math.BigInteger;
 import java.util.List;
@@ -117,17 +118,21 @@ class MaliciousPartyTest {
     @Test
     void twoOfThreeHolderSendingBadSetupParametersIsNamed() {
         Map<PartyId, KeyShare> dkg = InProcessDkg.run(Secp256k1.GROUP, 2, List.of(P1, P2, P3));
-        // holder 3 is P2 of pairs {1,3} and {2,3}; it sends t = 1 as ring-Pedersen generator
+        // holder 3 (P2 of pairs {1,3} and {2,3}) sends t = 1 as ring-Pedersen generator in its aux setup; the
+        // setup is verified once, in the aux setup session, before any pair setup uses it
         Interceptor evil3 = (round, from, to, bytes) -> {
             if (round != 1 || !from.equals(P3)) {
                 return List.of(bytes);
             }
-            SetupMessage1 m = SetupMessage1.parse(bytes);
-            RingPedersenParams p = m.offer().params();
-            return List.of(new SetupMessage1(m.header(), new SetupOffer(new RingPedersenParams(p.modulus(), p.s(),
-                    BigInteger.ONE), m.offer().proof())).toBytes());
+            AuxSetup m = AuxSetup.parse(bytes);
+            RingPedersenParams p = m.params();
+            return List.of(m.with(m.owner(), m.session(), new RingPedersenParams(p.modulus(), p.s(), BigInteger.ONE),
+                    m.proof()).toBytes());
         };
-        assertBlamed(AbortReason.OUT_OF_RANGE, P3, () -> new InProcessEcdsa2p(evil3, RND)
-                .setupTwoOfThree(SessionId.random(), dkg, Ecdsa2pFixtures.pairKeys()));
+        assertBlamed(AbortReason.OUT_OF_RANGE, P3, () -> new InProcessEcdsa2p(evil3, RND).auxSetup(SessionId.random(),
+                Map.of(P1, PaillierTestKeys.key(8), P3, PaillierTestKeys.key(9))));
+        // and a pair setup refuses a peer aux setup that is not that peer's
+        assertThrows(IllegalArgumentException.class, () -> TwoOfThree.startAsP2(SessionId.random(), dkg.get(P3), P1,
+                Ecdsa2pFixtures.aux(P3).own(), Ecdsa2pFixtures.aux(P3).peer(P2), RND));
     }
 }
