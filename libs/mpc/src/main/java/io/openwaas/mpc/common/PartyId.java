@@ -11,7 +11,7 @@ import java.util.Objects;
  * Shamir evaluation point ({@code x} in {@code f(x)}), as in RFC 9591 §2 ("identifier") and the FROST
  * paper.
  *
- * <p>An identifier is any integer in {@code [1, 2^256 + 2^16)}; it is <em>not</em> reduced on
+ * <p>An identifier is any integer in {@code [1, 2^264)} ({@link #MAX_BITS}); it is <em>not</em> reduced on
  * construction, so that a malicious or buggy peer announcing {@code q} or {@code 2q} is visible. Before an
  * identifier is used with a group of order {@code q}, {@link #validate(BigInteger)} (one party) or
  * {@link #validateSet(Collection, BigInteger)} (a whole holder set) must accept it: identifiers
