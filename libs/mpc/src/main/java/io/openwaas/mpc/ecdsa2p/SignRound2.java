@@ -53,12 +53,20 @@ public final class SignRound2 {
 
     /**
      * Starts P2's side with pre-computed Paillier randomness for P1's key (an offline pool: each value used once;
-     * one per signature in global-abort mode, two in proved mode).
+     * one per signature in global-abort mode, two in proved mode) — typically a
+     * {@link io.openwaas.mpc.paillier.PaillierNoisePool} for {@code share.peerPaillier()} that tss-service refills in
+     * the background.
+     *
+     * @throws IllegalArgumentException if {@code noise} is a pool for another key
      */
     public static SignRound2 start(P2KeyShare share, SignContext context, SignMessage1 m1,
                                    Supplier<PaillierNoise> noise, SecureRandom rnd) {
         Objects.requireNonNull(share, "share");
         Objects.requireNonNull(noise, "noise");
+        if (noise instanceof io.openwaas.mpc.paillier.PaillierNoisePool pool
+                && !pool.key().equals(share.peerPaillier())) {
+            throw new IllegalArgumentException("noise pool is for another Paillier key");
+        }
         Objects.requireNonNull(context, "context");
         m1.validate(new MessageContext(Ecdsa2p.SIGN, SignMessage1.ROUND, context.session(), share.self(),
                 Set.of(share.peer()), true));

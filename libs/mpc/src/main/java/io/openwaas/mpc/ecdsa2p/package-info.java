@@ -52,6 +52,13 @@
  * and use the new values for new keys and refreshes; existing shares keep working (P1 shares carry their own copy
  * of P1's aux trapdoor, P2 shares P1's parameters).
  *
+ * <p><b>Signing, offline/online</b>: P2's cost is mostly one {@code r^N mod N²} per Paillier encryption (one per
+ * signature, two in proved mode). tss-service may keep a {@link io.openwaas.mpc.paillier.PaillierNoisePool} per P2
+ * share in memory, refill it from a background executor, and pass it to {@code SignRound2.start(share, context, m1,
+ * pool, rnd)}; an empty pool falls back to inline computation. This moves CPU off the online path; it does not
+ * save any. The default {@code SignRound2.start(share, context, m1, rnd)} computes inline (the library starts no
+ * threads and keeps no hidden state).
+ *
  * <p>Each party constructs its round objects with the session id the coordinator gives it; every outgoing message has
  * {@code toBytes()} (canonical, versioned, type tags {@code 0x12xx}) and every incoming one a static
  * {@code parse(byte[])} and is {@code validate()}d by the round that consumes it. Rounds are single use (a second
