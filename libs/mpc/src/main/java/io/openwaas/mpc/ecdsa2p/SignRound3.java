@@ -9,6 +9,8 @@ import io.openwaas.mpc.common.MessageContext;
 import io.openwaas.mpc.common.MessageHeader;
 import io.openwaas.mpc.common.SecretScalar;
 import io.openwaas.mpc.zk.DlogProof;
+import org.bouncycastle.util.BigIntegers;
+
 import java.math.BigInteger;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,7 +91,7 @@ public final class SignRound3 {
                                 Ecdsa2p.Y_BITS, share.ringPedersen(), context.session(), share.peer()));
             }
             BigInteger sPrime = share.paillierKey().decryptSigned(m4.c3()).mod(q);
-            BigInteger s = k1.value().modInverse(q).multiply(sPrime).mod(q);
+            BigInteger s = BigIntegers.modOddInverse(q, k1.value()).multiply(sPrime).mod(q);
             Secp256k1Point rPoint = (Secp256k1Point) bigR;
             EcdsaSignature sig = null;
             if (s.signum() != 0) {

@@ -8,6 +8,8 @@ import io.openwaas.mpc.common.SecretScalar;
 import io.openwaas.mpc.paillier.PaillierPublicKey;
 import io.openwaas.mpc.zk.AffineSignProof;
 import io.openwaas.mpc.zk.ZkMath;
+import org.bouncycastle.util.BigIntegers;
+
 import java.math.BigInteger;
 import java.security.SecureRandom;
 
@@ -31,7 +33,7 @@ public final class SignRound4 {
                     "r = 0");
         }
         BigInteger m = context.m();
-        BigInteger k2inv = k2.value().modInverse(q);
+        BigInteger k2inv = BigIntegers.modOddInverse(q, k2.value());
         BigInteger x2t = share.x2().value().add(context.tweak());
         BigInteger b = k2inv.multiply(r).mod(q);
         BigInteger a = k2inv.multiply(m.add(r.multiply(x2t))).mod(q);

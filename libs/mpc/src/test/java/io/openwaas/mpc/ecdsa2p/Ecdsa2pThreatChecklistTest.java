@@ -8,6 +8,7 @@ import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.aux;
 import static io.openwaas.mpc.ecdsa2p.Ecdsa2pFixtures.randomHash;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -288,15 +289,21 @@ class Ecdsa2pThreatChecklistTest {
     void line20_signaturesAreLowSWithTheRightRecoveryId() {
         InProcessEcdsa2p.KeyPair k = Ecdsa2pFixtures.twoOfTwo();
         InProcessEcdsa2p h = new InProcessEcdsa2p();
-        boolean sawFlip = false;
-        for (int i = 0; i < 6; i++) {
+        java.util.Set<Integer> parities = new java.util.HashSet<>();
+        // Sign until both parities of R's y (recovery-id bit 0) have been seen; low-S normalisation flips that
+        // bit whenever it negates s, so both branches of the flip are exercised. Fails if 64 signatures never
+        // show both (probability 2^-63).
+        for (int i = 0; i < 64 && parities.size() < 2; i++) {
             byte[] hash = randomHash();
             EcdsaSignature sig = h.sign(k.p1(), k.p2(),
                     SignContext.of(SessionId.random(), hash, SignContext.Mode.GLOBAL_ABORT));
-            assertValid(k.p1().publicKey(), hash, sig); // low-S and recovery of Q with the returned id
-            sawFlip |= sig.recoveryId() >= 0;
+            assertValid(k.p1().publicKey(), hash, sig); // BouncyCastle verifies, low S, recovery gives Q
+            EcdsaSignature flipped = sig.withRecoveryId(sig.recoveryId() ^ 1);
+            assertNotEquals(k.p1().publicKey(), io.openwaas.crypto.ecdsa.Ecdsa.recover(hash, flipped),
+                    "the other parity must not recover the key: the id is not a guess that always works");
+            parities.add(sig.recoveryId() & 1);
         }
-        assertTrue(sawFlip);
+        assertEquals(2, parities.size(), "both recovery-id parities occur");
     }
 
     @Test
