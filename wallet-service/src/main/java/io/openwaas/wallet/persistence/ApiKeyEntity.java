@@ -12,18 +12,12 @@ import jakarta.persistence.Table;
 /** A registered API key: the client's public key. No secret is ever stored. */
 @Entity
 @Table(name = "api_key")
-public class ApiKeyEntity {
+public class ApiKeyEntity extends OrgOwnedEntity {
 
     /** Public key, lower-case hex. */
     @Id
     @Column(name = "api_key")
     public String apiKey;
-
-    @Column(insertable = false, updatable = false)
-    public Long seq;
-
-    @Column(name = "org_id", nullable = false)
-    public String orgId;
 
     @Column(nullable = false)
     public String name;
@@ -46,10 +40,4 @@ public class ApiKeyEntity {
     /** Bumped on every change; the version of the iam.api-keys event. */
     @Column(nullable = false)
     public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public long createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public long updatedAt;
 }

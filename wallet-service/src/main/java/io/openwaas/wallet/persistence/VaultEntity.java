@@ -12,16 +12,10 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "vault")
-public class VaultEntity {
+public class VaultEntity extends OrgOwnedEntity {
 
     @Id
     public UUID id;
-
-    @Column(insertable = false, updatable = false)
-    public Long seq;
-
-    @Column(name = "org_id", nullable = false)
-    public String orgId;
 
     @Column(nullable = false)
     public String name;
@@ -32,10 +26,4 @@ public class VaultEntity {
 
     @Column(name = "project_id")
     public UUID projectId;
-
-    @Column(name = "created_at", nullable = false)
-    public long createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public long updatedAt;
 }

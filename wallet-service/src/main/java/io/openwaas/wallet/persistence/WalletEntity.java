@@ -13,19 +13,13 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "wallet")
-public class WalletEntity {
+public class WalletEntity extends OrgOwnedEntity {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String DELETED = "DELETED";
 
     @Id
     public UUID id;
-
-    @Column(insertable = false, updatable = false)
-    public Long seq;
-
-    @Column(name = "org_id", nullable = false)
-    public String orgId;
 
     @Column(name = "vault_id", nullable = false)
     public UUID vaultId;
@@ -47,10 +41,4 @@ public class WalletEntity {
     /** ACTIVE, or DELETED (kept for history, invisible to the API). */
     @Column(nullable = false)
     public String status;
-
-    @Column(name = "created_at", nullable = false)
-    public long createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public long updatedAt;
 }
