@@ -28,7 +28,7 @@ public record Chain(String id, ChainFamily family, BitcoinNetwork bitcoin, long 
         add(new Chain("OPT_ETH", ChainFamily.EVM, null, 10));
         add(new Chain("MATIC", ChainFamily.EVM, null, 137));
         add(new Chain("AVAXC", ChainFamily.EVM, null, 43114));
-        add(new Chain("DEV_ETH", ChainFamily.EVM, null, 1337));
+        add(new Chain("DEV_ETH", ChainFamily.EVM, null, 31337)); // a local dev node (anvil, hardhat)
         add(new Chain("TRON", ChainFamily.TRON, null, 0));
         add(new Chain("SOL", ChainFamily.SOLANA, null, 0));
     }
