@@ -1,58 +1,22 @@
 package io.openwaas.mpc.ecdsa2p;
 
-import io.openwaas.mpc.common.AbortReason;
-import io.openwaas.mpc.common.MessageContext;
 import io.openwaas.mpc.common.MessageHeader;
-import io.openwaas.mpc.common.ProtocolMessage;
-import io.openwaas.mpc.common.WireReader;
-import io.openwaas.mpc.common.WireWriter;
 
 /**
  * Key generation message 1, P1 → P2: a hash commitment to {@code (Q1, π_dlog(Q1))} (Lindell17 key generation,
  * step 1). Encoding: type {@code 0x1201}, version 1, {@code header ‖ commitment(32)}.
  */
-public final class KeygenMessage1 implements ProtocolMessage {
+public final class KeygenMessage1 extends CommitmentMessage {
 
     static final int TYPE = 0x1201;
     static final int ROUND = 1;
 
-    private final MessageHeader header;
-    private final byte[] commitment;
-
     KeygenMessage1(MessageHeader header, byte[] commitment) {
-        this.header = header;
-        this.commitment = commitment.clone();
-    }
-
-    @Override
-    public MessageHeader header() {
-        return header;
-    }
-
-    byte[] commitment() {
-        return commitment.clone();
-    }
-
-    /** Checks the envelope and the commitment length. */
-    public void validate(MessageContext ctx) {
-        header.validate(ctx);
-        if (commitment.length != Ecdsa2p.COMMITMENT_LENGTH) {
-            throw Ecdsa2p.abort(ctx.protocol(), ctx.round(), AbortReason.WRONG_LENGTH, sender(), "commitment length");
-        }
-    }
-
-    @Override
-    public byte[] toBytes() {
-        WireWriter w = WireWriter.start(TYPE, 1);
-        header.write(w);
-        return w.writeBytes(commitment).toBytes();
+        super(TYPE, header, commitment);
     }
 
     public static KeygenMessage1 parse(byte[] bytes) {
-        WireReader r = WireReader.open(bytes, TYPE, 1);
-        MessageHeader h = MessageHeader.read(r);
-        byte[] c = r.readBytes(64);
-        r.finish();
-        return new KeygenMessage1(h, c);
+        Fields f = read(bytes, TYPE);
+        return new KeygenMessage1(f.header(), f.commitment());
     }
 }
