@@ -7,6 +7,12 @@ package io.openwaas.platform.events;
 public final class EventType {
 
     public static final String API_KEY_UPDATED = "io.openwaas.iam.api_key.updated.v1";
+    /** {@link io.openwaas.platform.events.tss.TssRequest} on {@code tss.requests}. */
+    public static final String TSS_REQUEST_SUBMITTED = "io.openwaas.tss.request.submitted.v1";
+    /** {@link io.openwaas.platform.events.tss.TssResult} on {@code tss.results}. */
+    public static final String TSS_RESULT_REPORTED = "io.openwaas.tss.result.reported.v1";
+    /** {@link io.openwaas.platform.events.tss.TssNodeInfo} on {@code tss.nodes}. */
+    public static final String TSS_NODE_UPDATED = "io.openwaas.tss.node.updated.v1";
 
     private EventType() {
     }

@@ -49,6 +49,11 @@ public class OutboxRelay {
     private final io.vertx.core.Vertx vertx;
     private volatile boolean running;
     private Context context;
+    /** True while the loop waits for its timer (between rounds). */
+    private final java.util.concurrent.atomic.AtomicBoolean idle = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set by {@link #wake()}; the loop goes again at once instead of waiting. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long timerId = -1;
 
     public OutboxRelay(OutboxRepository repository, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config,
                        io.vertx.core.Vertx vertx) {
@@ -88,10 +93,31 @@ public class OutboxRelay {
         if (!running) {
             return;
         }
-        if (delayMillis <= 0) {
+        if (delayMillis <= 0 || wakeRequested.getAndSet(false)) {
             context.runOnContext(v -> round());
-        } else {
-            vertx.setTimer(delayMillis, id -> context.runOnContext(v -> round()));
+            return;
+        }
+        idle.set(true);
+        timerId = vertx.setTimer(delayMillis, id -> {
+            if (idle.compareAndSet(true, false)) {
+                context.runOnContext(v -> round());
+            }
+        });
+    }
+
+    /**
+     * Asks for a round now rather than after the poll interval: call it after committing a transaction that appended
+     * events whose latency matters (e.g. a signature result). Safe from any thread; a no-op when the relay is off.
+     */
+    public void wake() {
+        if (!running) {
+            return;
+        }
+        wakeRequested.set(true);
+        if (idle.compareAndSet(true, false)) {
+            wakeRequested.set(false);
+            vertx.cancelTimer(timerId);
+            context.runOnContext(v -> round());
         }
     }
 
