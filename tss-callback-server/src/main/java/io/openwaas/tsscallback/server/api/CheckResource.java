@@ -1,0 +1,42 @@
+package io.openwaas.tsscallback.server.api;
+
+import io.openwaas.tsscallback.CallbackClient;
+import io.openwaas.tsscallback.CallbackResponse;
+import io.openwaas.tsscallback.server.domain.CallbackService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * {@code POST /v1/check}: a TSS node asks whether to run a task. The body is a form with the field
+ * {@code TSS_JWT_MSG} (the node-signed {@code CallbackRequest}); the answer is the server-signed
+ * {@link CallbackResponse} JWT as {@code text/plain}, always with HTTP 200 — failures are in its {@code status}.
+ * Runs on a worker thread (RSA and a file append per request).
+ */
+@Path("/v1/check")
+public class CheckResource {
+
+    private final CallbackService service;
+
+    public CheckResource(CallbackService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String check(@RestForm(CallbackClient.FORM_FIELD) String jwt) {
+        return service.check(jwt);
+    }
+
+    /** Any other body: answered with a signed status-1 response rather than a bare 415. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_PLAIN)
+    public String notAForm() {
+        return service.check(null);
+    }
+}

@@ -1,0 +1,95 @@
+package io.openwaas.tsscallback.server.domain;
+
+import io.openwaas.tsscallback.CallbackFormatException;
+import io.openwaas.tsscallback.CallbackRequest;
+import io.openwaas.tsscallback.CallbackResponse;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The check use case: verify the node's JWT, read the request, apply the rules, log the decision, and sign the
+ * answer. Every outcome — including a request that cannot be verified or read — is a signed
+ * {@link CallbackResponse} and one logged {@link Decision}; errors carry a short text, never a stack trace.
+ *
+ * <p>Answer statuses: 0 = the rules decided (APPROVE or REJECT); {@value #STATUS_BAD_REQUEST} = the request did not
+ * verify with any node key or could not be read; {@value #STATUS_SERVER_ERROR} = this server could not record its
+ * decision (the decision log could not be written), so it does not approve.
+ */
+@Singleton
+public class CallbackService {
+
+    /** The request did not verify or could not be read. */
+    public static final int STATUS_BAD_REQUEST = CallbackResponse.STATUS_BAD_REQUEST;
+    /** The server failed (the decision could not be recorded). */
+    public static final int STATUS_SERVER_ERROR = 2;
+
+    private static final Logger LOG = Logger.getLogger(CallbackService.class);
+
+    private final CallbackKeys keys;
+    private final RuleBook ruleBook;
+    private final DecisionLog decisionLog;
+
+    public CallbackService(CallbackKeys keys, RuleBook ruleBook, DecisionLog decisionLog) {
+        this.keys = keys;
+        this.ruleBook = ruleBook;
+        this.decisionLog = decisionLog;
+    }
+
+    /**
+     * Answers one {@code TSS_JWT_MSG}.
+     *
+     * @param jwt the form field's value, null if the field was missing
+     * @return the signed answer (a compact JWS)
+     */
+    public String check(String jwt) {
+        if (jwt == null || jwt.isBlank()) {
+            return refuse(null, null, "form field TSS_JWT_MSG is missing or empty", "parse");
+        }
+        Optional<CallbackKeys.Verified> verified = keys.verify(jwt);
+        if (verified.isEmpty()) {
+            return refuse(null, null, "TSS_JWT_MSG is not an RS256 JWT signed by a configured TSS node key",
+                    "verification");
+        }
+        String nodeKey = verified.get().nodeKey();
+        CallbackRequest request;
+        try {
+            request = CallbackRequest.parse(verified.get().payload());
+        } catch (CallbackFormatException e) {
+            return refuse(null, nodeKey, "the JWT payload is not a CallbackRequest: " + e.getMessage(), "parse");
+        }
+        Verdict verdict;
+        try {
+            verdict = RiskEngine.evaluate(request, ruleBook.current());
+        } catch (CallbackFormatException e) {
+            return refuse(request, nodeKey, "request " + request.requestId() + " is malformed: " + e.getMessage(),
+                    "parse");
+        }
+        CallbackResponse response = new CallbackResponse(CallbackResponse.STATUS_OK, request.requestId(),
+                verdict.action(), verdict.error());
+        return answer(request, nodeKey, response, verdict.rule());
+    }
+
+    private String refuse(CallbackRequest request, String nodeKey, String error, String rule) {
+        String requestId = request == null ? "" : request.requestId();
+        return answer(request, nodeKey, CallbackResponse.failure(STATUS_BAD_REQUEST, requestId, error), rule);
+    }
+
+    private String answer(CallbackRequest request, String nodeKey, CallbackResponse response, String rule) {
+        Decision decision = new Decision(Instant.now().toString(), response.requestId(),
+                request == null ? null : request.requestType(), response.status(), response.action(),
+                response.error(), rule, nodeKey);
+        try {
+            decisionLog.append(decision);
+        } catch (IOException e) {
+            LOG.errorf("cannot write the decision log %s (%s); answering status %d instead of %s",
+                    decisionLog.file(), e.getMessage(), STATUS_SERVER_ERROR, response.action());
+            response = CallbackResponse.failure(STATUS_SERVER_ERROR, response.requestId(),
+                    "the callback server cannot record its decision");
+        }
+        return keys.sign(response.toJson());
+    }
+}
