@@ -140,13 +140,13 @@ public final class CallbackClient {
         } catch (CallbackFormatException e) {
             throw new AttemptFailed("answer rejected: " + e.getMessage());
         }
-        if (!requestId.equals(response.requestId())) {
-            throw new AttemptFailed("answer is for request_id '" + shorten(response.requestId())
-                    + "', not '" + shorten(requestId) + "'");
-        }
         if (response.status() != CallbackResponse.STATUS_OK) {
             throw new AttemptFailed("callback server error (status " + response.status() + "): "
                     + shorten(response.error()));
+        }
+        if (!requestId.equals(response.requestId())) {
+            throw new AttemptFailed("answer is for request_id '" + shorten(response.requestId())
+                    + "', not '" + shorten(requestId) + "'");
         }
         if (!CallbackResponse.APPROVE.equals(response.action()) && !CallbackResponse.REJECT.equals(response.action())) {
             throw new AttemptFailed("unknown action '" + shorten(response.action()) + "'");
