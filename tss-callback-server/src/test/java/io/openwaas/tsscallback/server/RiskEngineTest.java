@@ -105,6 +105,15 @@ class RiskEngineTest {
     }
 
     @Test
+    void theExampleRulesFileIsValid() throws Exception {
+        RiskRules example = RiskRules.parse(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("rules.example.json")));
+        assertEquals(4, example.allowedRequestTypes().size());
+        assertEquals(Verdict.reject("max_amount_per_token", "amount 1000000001 ETH_USDT exceeds the limit 1000000000"),
+                sign(example, KeySignExtraInfo.builder().coin("ETH_USDT").amount("1000000001")
+                        .toAddress("0xabcdef0000000000000000000000000000000001")));
+    }
+
+    @Test
     void invalidRulesFilesAreRefusedWithAReason() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> rules("{\"allowed_request_types\": [\"Sign\"]}"))
                 .getMessage().contains("allowed_request_types holds 'Sign'"));

@@ -54,6 +54,9 @@ public class CallbackKeys {
     }
 
     private static String describe(IOException e, Path file) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return file + ": no such file";
+        }
         String message = e.getMessage();
         return message != null && message.startsWith(file.toString()) ? message
                 : file + " (" + e.getClass().getSimpleName() + ")";
