@@ -1,5 +1,6 @@
 package io.openwaas.tsscallback;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,11 +8,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The TSS node's side of the risk-control callback: asks the callback server whether to run a task.
@@ -36,6 +45,8 @@ public final class CallbackClient {
 
     private static final System.Logger LOG = System.getLogger(CallbackClient.class.getName());
     private static final int MAX_REASON = 300;
+    /** An answer is a JWT of a few hundred bytes; anything much larger is not one. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private final URI checkUri;
     private final PrivateKey nodeKey;
@@ -123,8 +134,28 @@ public final class CallbackClient {
                 .header("Accept", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
                 .build();
-        HttpResponse<String> httpResponse = http.send(httpRequest,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // The request timeout only covers the wait for the response headers; waiting on the future bounds the
+        // whole exchange, body included.
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(httpRequest, info -> limitedBody());
+        HttpResponse<String> httpResponse;
+        try {
+            httpResponse = pending.get(retry.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new HttpTimeoutException("timed out");
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AttemptFailed failed) {
+                throw failed;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause == null ? "exchange failed" : cause.getClass().getSimpleName(), cause);
+        }
         if (httpResponse.statusCode() != 200) {
             throw new AttemptFailed("HTTP " + httpResponse.statusCode());
         }
@@ -152,6 +183,54 @@ public final class CallbackClient {
             throw new AttemptFailed("unknown action '" + shorten(response.action()) + "'");
         }
         return response;
+    }
+
+    /** Collects the answer as UTF-8 text, failing once it grows beyond {@value #MAX_ANSWER_BYTES} bytes. */
+    private static HttpResponse.BodySubscriber<String> limitedBody() {
+        return new HttpResponse.BodySubscriber<>() {
+            private final CompletableFuture<String> result = new CompletableFuture<>();
+            private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            private Flow.Subscription subscription;
+
+            @Override
+            public CompletionStage<String> getBody() {
+                return result;
+            }
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> items) {
+                if (result.isDone()) {
+                    return;
+                }
+                for (ByteBuffer item : items) {
+                    if (buffer.size() + item.remaining() > MAX_ANSWER_BYTES) {
+                        subscription.cancel();
+                        result.completeExceptionally(new AttemptFailed("answer larger than " + MAX_ANSWER_BYTES
+                                + " bytes"));
+                        return;
+                    }
+                    byte[] bytes = new byte[item.remaining()];
+                    item.get(bytes);
+                    buffer.write(bytes, 0, bytes.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                result.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                result.complete(buffer.toString(StandardCharsets.UTF_8));
+            }
+        };
     }
 
     private static String shorten(String text) {

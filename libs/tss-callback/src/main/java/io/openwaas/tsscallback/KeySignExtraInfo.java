@@ -24,7 +24,7 @@ import java.util.Optional;
  * the JSON object it is: every field, known or not, passes through unchanged, and the accessors below read the
  * ones risk rules need. Build one with {@link #builder()}.
  *
- * @param json the {@code extra_info} object (a private copy; do not modify it)
+ * @param json the {@code extra_info} object (the record keeps a private copy and hands out copies)
  */
 public record KeySignExtraInfo(@JsonValue ObjectNode json) {
 
@@ -52,6 +52,12 @@ public record KeySignExtraInfo(@JsonValue ObjectNode json) {
     public KeySignExtraInfo {
         Objects.requireNonNull(json, "json");
         json = json.deepCopy();
+    }
+
+    /** A copy of the {@code extra_info} object. */
+    @Override
+    public ObjectNode json() {
+        return json.deepCopy();
     }
 
     /** Reads the {@code extra_info} string; it must be a JSON object. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -123,14 +125,14 @@ public final class RsaPem {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        if (key instanceof PrivateKey) {
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
+        boolean posix = Files.getFileStore(parent == null ? file.toAbsolutePath() : parent)
+                .supportsFileAttributeView(PosixFileAttributeView.class);
+        if (key instanceof PrivateKey && posix) {
+            // Created owner-only before the key is written, so it is never readable by others.
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
     }
 
     private static byte[] decode(String pem, String label, String expected) {

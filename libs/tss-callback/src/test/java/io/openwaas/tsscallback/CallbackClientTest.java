@@ -163,6 +163,38 @@ class CallbackClientTest {
     }
 
     @Test
+    void headersWithoutABodyAreNoAnswer() {
+        script((exchange, request) -> {
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().write("eyJ".getBytes(StandardCharsets.US_ASCII));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        CallbackClient.RetryPolicy policy =
+                new CallbackClient.RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(300));
+
+        CallbackClient.Decision decision = client(policy).check(CallbackRequest.ping("req-stalled"));
+
+        assertEquals(new CallbackClient.Decision(false,
+                "callback server gave no valid answer after 2 attempts: no answer within 300 ms", 2), decision);
+    }
+
+    @Test
+    void anOversizedAnswerIsNoAnswer() {
+        script((exchange, request) -> reply(exchange, 200, "A".repeat(200_000)));
+
+        CallbackClient.Decision decision = client(FAST).check(CallbackRequest.ping("req-big"));
+
+        assertEquals(new CallbackClient.Decision(false,
+                "callback server gave no valid answer after 3 attempts: answer larger than 65536 bytes", 3), decision);
+    }
+
+    @Test
     void connectionRefusedIsARejection() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -108,6 +108,9 @@ class CallbackJwtTest {
         RsaPem.write(publicFile, NODE.getPublic());
 
         assertTrue(Files.readString(privateFile).startsWith("-----BEGIN PRIVATE KEY-----\n"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(privateFile)));
+        RsaPem.write(privateFile, NODE.getPrivate());
         assertTrue(Files.readString(publicFile).startsWith("-----BEGIN PUBLIC KEY-----\n"));
         RSAPrivateKey privateKey = RsaPem.readPrivateKey(privateFile);
         RSAPublicKey publicKey = RsaPem.readPublicKey(publicFile);
