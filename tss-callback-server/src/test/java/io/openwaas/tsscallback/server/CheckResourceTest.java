@@ -226,7 +226,30 @@ class CheckResourceTest {
                 .body(CallbackRequest.ping("x").toJson())
                 .when().post("/v1/check")
                 .then().statusCode(200).extract().asString();
-        assertBadRequest(Fixtures.verifyAnswer(answer), "form field TSS_JWT_MSG is missing or empty");
+        assertBadRequest(Fixtures.verifyAnswer(answer),
+                "the body must be application/x-www-form-urlencoded with the field TSS_JWT_MSG");
+    }
+
+    @Test
+    void badPercentEncodingIsNotApproved() {
+        assertBadRequest(Fixtures.postForm("TSS_JWT_MSG=%zz"),
+                "the body is not valid application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void theFieldTwiceIsNotApproved() {
+        String id = newId();
+        String jwt = CallbackJwt.sign(CallbackRequest.ping(id).toJson(), Fixtures.privateKey("node-0"));
+        assertBadRequest(Fixtures.postForm("TSS_JWT_MSG=" + jwt + "&TSS_JWT_MSG=" + jwt),
+                "form field TSS_JWT_MSG appears more than once");
+    }
+
+    @Test
+    void otherFormFieldsAreIgnored() {
+        String id = newId();
+        String jwt = CallbackJwt.sign(CallbackRequest.ping(id).toJson(), Fixtures.privateKey("node-0"));
+        assertApproved(id, Fixtures.postForm("a=1&TSS_JWT_MSG=" + java.net.URLEncoder.encode(jwt,
+                StandardCharsets.UTF_8) + "&b"));
     }
 
     @Test

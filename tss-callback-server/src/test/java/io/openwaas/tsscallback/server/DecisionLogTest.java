@@ -67,6 +67,19 @@ class DecisionLogTest {
     }
 
     @Test
+    void theFileAndTheListHoldTheSameDecisions() throws Exception {
+        check(CallbackRequest.ping(newId()));
+        List<String> lines = Files.readAllLines(CallbackTestSetup.DECISIONS);
+        JsonNode listed = JSON.readTree(given().queryParam("limit", 1000).when().get("/v1/decisions")
+                .then().statusCode(200).extract().asString());
+        assertTrue(lines.size() < 1000, "the buffer holds every decision of this run");
+        assertEquals(lines.size(), listed.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(JSON.readTree(lines.get(i)), listed.get(lines.size() - 1 - i));
+        }
+    }
+
+    @Test
     void badLimitIsA400() {
         given().queryParam("limit", "0").when().get("/v1/decisions").then().statusCode(400);
         given().queryParam("limit", "abc").when().get("/v1/decisions").then().statusCode(400);

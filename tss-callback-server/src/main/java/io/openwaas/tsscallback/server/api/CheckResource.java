@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * {@code POST /v1/check}: a TSS node asks whether to run a task. The body is a form with the field
@@ -28,8 +27,9 @@ public class CheckResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_PLAIN)
-    public String check(@RestForm(CallbackClient.FORM_FIELD) String jwt) {
-        return service.check(jwt);
+    public String check(String body) {
+        FormBody form = FormBody.field(body, CallbackClient.FORM_FIELD);
+        return form.error() != null ? service.refuse(form.error()) : service.check(form.value());
     }
 
     /** Any other body: answered with a signed status-1 response rather than a bare 415. */
@@ -37,6 +37,7 @@ public class CheckResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
     public String notAForm() {
-        return service.check(null);
+        return service.refuse("the body must be application/x-www-form-urlencoded with the field "
+                + CallbackClient.FORM_FIELD);
     }
 }

@@ -73,6 +73,13 @@ public class CallbackService {
         return answer(request, nodeKey, response, verdict.rule());
     }
 
+    /**
+     * Answers a request that could not even be read (not a form, a malformed form): a signed status-1 response.
+     */
+    public String refuse(String error) {
+        return refuse(null, null, error, "parse");
+    }
+
     private String refuse(CallbackRequest request, String nodeKey, String error, String rule) {
         String requestId = request == null ? "" : request.requestId();
         return answer(request, nodeKey, CallbackResponse.failure(STATUS_BAD_REQUEST, requestId, error), rule);
