@@ -41,7 +41,7 @@ class ErrorEnvelopeTest {
     void healthReportsDatabaseKafkaAndTheKeyRegistry() {
         RestAssured.get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItems("api-key-registry"));
+                .body("checks.name", org.hamcrest.Matchers.hasItems("api-key-registry", "tss-node-view"));
         RestAssured.get("/q/health/live").then().statusCode(200);
     }
 }

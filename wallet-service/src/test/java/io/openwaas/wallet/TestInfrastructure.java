@@ -12,8 +12,8 @@ import io.quarkus.test.common.ResourceArg;
  */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "wallet"))
 @QuarkusTestResource(value = KafkaTestResource.class, initArgs = {
-        @ResourceArg(name = "topics", value = "iam.api-keys"),
-        @ResourceArg(name = "compacted", value = "iam.api-keys")})
+        @ResourceArg(name = "topics", value = "iam.api-keys,tss.nodes,tss.requests,tss.results"),
+        @ResourceArg(name = "compacted", value = "iam.api-keys,tss.nodes")})
 @QuarkusTestResource(PlatformKeysTestResource.class)
 public final class TestInfrastructure {
 

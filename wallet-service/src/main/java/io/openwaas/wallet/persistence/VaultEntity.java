@@ -26,4 +26,16 @@ public class VaultEntity extends OrgOwnedEntity {
 
     @Column(name = "project_id")
     public UUID projectId;
+
+    /** The secp256k1 root extended public key ({@code xpub…}), once the Main Group's keys are generated. */
+    @Column(name = "root_pubkey_secp256k1")
+    public String rootPubkeySecp256k1;
+
+    /** The ed25519 root extended public key, once the Main Group's keys are generated. */
+    @Column(name = "root_pubkey_ed25519")
+    public String rootPubkeyEd25519;
+
+    public boolean hasRootKeys() {
+        return rootPubkeySecp256k1 != null || rootPubkeyEd25519 != null;
+    }
 }

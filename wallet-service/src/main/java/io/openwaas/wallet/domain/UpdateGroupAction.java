@@ -1,0 +1,8 @@
+package io.openwaas.wallet.domain;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Reference §4 UpdateGroupAction. */
+public enum UpdateGroupAction implements WireEnum {
+    @JsonProperty("UpgradeToMainGroup") UPGRADE_TO_MAIN_GROUP;
+}
