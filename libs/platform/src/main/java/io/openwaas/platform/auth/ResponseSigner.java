@@ -10,14 +10,22 @@ public class ResponseSigner {
     private final ResponseSignature signature;
 
     public ResponseSigner(AuthConfig config) {
-        this.signature = ResponseSignature.fromSeedHex(config.responseSigningKey());
+        this.signature = config.responseSigningKey().map(ResponseSignature::fromSeedHex).orElse(null);
+    }
+
+    /** Whether a response-signing key is configured. */
+    public boolean enabled() {
+        return signature != null;
     }
 
     public String sign(byte[] body, String timestamp) {
+        if (signature == null) {
+            throw new IllegalStateException("no response-signing key configured (openwaas.auth.response-signing-key)");
+        }
         return signature.sign(body, timestamp);
     }
 
     public String publicKeyHex() {
-        return signature.publicKeyHex();
+        return signature == null ? null : signature.publicKeyHex();
     }
 }

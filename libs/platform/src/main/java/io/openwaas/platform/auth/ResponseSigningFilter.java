@@ -27,6 +27,9 @@ public class ResponseSigningFilter {
 
     @ServerResponseFilter(priority = 10)
     public void sign(ContainerResponseContext response) throws JsonProcessingException {
+        if (!signer.enabled()) {
+            return;
+        }
         Object entity = response.getEntity();
         byte[] body;
         if (entity == null) {

@@ -13,8 +13,10 @@ public interface AuthConfig {
     /**
      * The platform's Ed25519 response-signing key: a 32-byte seed as 64 hex characters (env
      * {@code OPENWAAS_AUTH_RESPONSE_SIGNING_KEY}; a Kubernetes Secret in deploy). Every response is signed with it.
+     * Every service with a client API sets it; a service without one (a TSS node) leaves it out and its responses
+     * go unsigned.
      */
-    String responseSigningKey();
+    java.util.Optional<String> responseSigningKey();
 
     /** How far a request nonce (ms timestamp) may be from server time. */
     @WithDefault("PT5M")

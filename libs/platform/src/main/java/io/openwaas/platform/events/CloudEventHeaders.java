@@ -24,6 +24,28 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    /**
+     * Writes the binary-mode attributes of an event that a service publishes directly (not through the outbox):
+     * the same headers {@code OutboxRelay} makes SmallRye write.
+     */
+    public static void write(Headers headers, String id, String source, String type, String subject, long timeMillis,
+                             String orgId, long sequence) {
+        put(headers, SPEC_VERSION, "1.0");
+        put(headers, ID, id);
+        put(headers, SOURCE, source);
+        put(headers, TYPE, type);
+        put(headers, SUBJECT, subject);
+        put(headers, TIME, java.time.Instant.ofEpochMilli(timeMillis).toString());
+        put(headers, ORG_ID, orgId == null ? "" : orgId);
+        put(headers, SEQUENCE, Long.toString(sequence));
+        put(headers, CONTENT_TYPE, "application/json");
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The last value of a header as UTF-8 text, or null. */
     public static String get(Headers headers, String name) {
         Header h = headers.lastHeader(name);

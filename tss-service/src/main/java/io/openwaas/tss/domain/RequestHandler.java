@@ -1,0 +1,464 @@
+package io.openwaas.tss.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openwaas.mpc.common.MpcAbortException;
+import io.openwaas.mpc.common.PartyId;
+import io.openwaas.mpc.ecdsa2p.SignContext;
+import io.openwaas.platform.events.EventType;
+import io.openwaas.platform.events.Topics;
+import io.openwaas.platform.events.tss.TssCurve;
+import io.openwaas.platform.events.tss.TssRequest;
+import io.openwaas.platform.events.tss.TssResult;
+import io.openwaas.platform.events.tss.TssResultStatus;
+import io.openwaas.platform.json.JsonNames;
+import io.openwaas.platform.outbox.OutboxRelay;
+import io.openwaas.tss.callback.RiskCallback;
+import io.openwaas.tss.config.TssConfig;
+import io.openwaas.tss.node.NodeKeys;
+import io.openwaas.tss.persistence.KeyRecord;
+import io.openwaas.tss.persistence.TssStore;
+import io.openwaas.tss.protocol.Keygen;
+import io.openwaas.tss.protocol.PaillierPool;
+import io.openwaas.tss.protocol.Reshare;
+import io.openwaas.tss.protocol.RootKeys;
+import io.openwaas.tss.protocol.SessionContext;
+import io.openwaas.tss.protocol.Signer;
+import io.openwaas.tss.protocol.StoredShare;
+import io.openwaas.tss.session.SessionFailure;
+import io.openwaas.tss.session.Sessions;
+import io.openwaas.tss.transport.NodeDirectory;
+import io.openwaas.tss.transport.PeerTransport;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the TSS requests this node is part of. Per request: record it (a request id seen before is never run again —
+ * the node re-reports what it decided), ask the callback server for every task, report {@code Confirmed} or
+ * {@code Rejected}, run the protocols with the peers, and in one database transaction store the result (key
+ * shares, sealed) together with the {@code Succeeded}/{@code Failed} report in the outbox. A node that rejects or
+ * fails tells the other participants at once, so they fail with its reason instead of waiting for the timeout.
+ */
+@ApplicationScoped
+public class RequestHandler {
+
+    private static final Logger LOG = Logger.getLogger(RequestHandler.class);
+
+    private final TssConfig config;
+    private final TssStore store;
+    private final NodeDirectory directory;
+    private final PeerTransport transport;
+    private final Sessions sessions;
+    private final RiskCallback callback;
+    private final OutboxRelay relay;
+    private final ObjectMapper mapper;
+    private final SecureRandom rnd = new SecureRandom();
+    private final AtomicInteger running = new AtomicInteger();
+    private NodeKeys keys;
+    private PaillierPool paillier;
+    private ExecutorService workers;
+    private SignContext.Mode ecdsaMode;
+
+    public RequestHandler(TssConfig config, TssStore store, NodeDirectory directory, PeerTransport transport,
+                          Sessions sessions, RiskCallback callback, OutboxRelay relay, ObjectMapper mapper) {
+        this.config = config;
+        this.store = store;
+        this.directory = directory;
+        this.transport = transport;
+        this.sessions = sessions;
+        this.callback = callback;
+        this.relay = relay;
+        this.mapper = mapper;
+    }
+
+    public void start(NodeKeys keys) {
+        this.keys = keys;
+        this.ecdsaMode = SignContext.Mode.valueOf(config.ecdsaMode());
+        this.paillier = new PaillierPool(config.paillierPoolSize(), rnd);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.workers(), r -> {
+            Thread t = new Thread(r, "tss-session-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void stop() {
+        if (workers != null) {
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (paillier != null) {
+            paillier.close();
+        }
+    }
+
+    public int runningSessions() {
+        return running.get();
+    }
+
+    public int paillierReady() {
+        return paillier == null ? 0 : paillier.size();
+    }
+
+    private long timeoutMillis(TssRequest r) {
+        return r.timeoutMs() != null && r.timeoutMs() > 0 ? r.timeoutMs() : config.sessionTimeout().toMillis();
+    }
+
+    /** Entry point of the request consumer (its thread): decide whether to run, then run on a worker. */
+    public void submit(TssRequest r, String json) {
+        if (r.requestId() == null || r.requestId().isBlank() || r.type() == null) {
+            LOG.warnf("ignored a tss.requests record without request id or type");
+            return;
+        }
+        if (!involved(r)) {
+            return;
+        }
+        if (System.currentTimeMillis() > r.createdTimestamp() + 2 * timeoutMillis(r) + 60_000) {
+            LOG.debugf("ignored expired request %s", r.requestId());
+            return;
+        }
+        if (!store.claimRequest(r.requestId(), r.type().name(), json)) {
+            reReport(r);
+            return;
+        }
+        running.incrementAndGet();
+        workers.submit(() -> {
+            try {
+                run(r);
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+    }
+
+    private boolean involved(TssRequest r) {
+        String self = keys.nodeId();
+        return switch (r.type()) {
+            case KEY_GEN -> r.keyGen() != null && r.keyGen().nodeIds().contains(self);
+            case KEY_SIGN -> r.keySign() != null && r.keySign().usedNodeIds().contains(self);
+            case KEY_RESHARE -> r.keyReshare() != null && (r.keyReshare().newNodeIds().contains(self)
+                    || r.keyReshare().usedNodeIds().contains(self)
+                    || r.keyReshare().rootPubKeys().stream().anyMatch(k -> !store.keysByRoot(k, KeyRecord.ACTIVE).isEmpty()));
+        };
+    }
+
+    /** A repeated request id: no second run; the stored report goes out again. */
+    private void reReport(TssRequest r) {
+        Optional<TssStore.RequestRow> row = store.request(r.requestId());
+        if (row.isEmpty() || row.get().result() == null) {
+            LOG.infof("request %s repeated while it runs: it reports once it ends", r.requestId());
+            return;
+        }
+        LOG.infof("request %s repeated: re-reporting %s, not running it again", r.requestId(), row.get().status());
+        try {
+            TssResult stored = mapper.readValue(row.get().result(), TssResult.class);
+            store.inTransaction(c -> {
+                appendReport(c, r, stored);
+                return null;
+            });
+            relay.wake();
+        } catch (Exception e) {
+            LOG.warnf("cannot re-report %s: %s", r.requestId(), e.getMessage());
+        }
+    }
+
+    private void run(TssRequest r) {
+        SessionContext ctx = new SessionContext(r.requestId(), timeoutMillis(r), keys, directory, transport, sessions,
+                paillier, rnd);
+        long t0 = System.nanoTime();
+        try {
+            validate(r);
+            RiskCallback.Decision decision = approve(r);
+            if (!decision.approved()) {
+                String reason = "callback server of " + keys.nodeId() + " rejected the request: " + decision.error();
+                ctx.abortPeers(reason);
+                finish(r, TssResultStatus.REJECTED, reason, List.of(), null, null, null);
+                return;
+            }
+            report(r, TssResultStatus.CONFIRMED);
+            switch (r.type()) {
+                case KEY_GEN -> keyGen(ctx, r);
+                case KEY_SIGN -> keySign(ctx, r);
+                case KEY_RESHARE -> keyReshare(ctx, r);
+            }
+            LOG.infof("request %s (%s) succeeded in %d ms", r.requestId(), JsonNames.of(r.type()),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (MpcAbortException e) {
+            String reason = "protocol aborted: " + e.getMessage();
+            ctx.abortPeers(reason);
+            fail(r, reason, culprits(ctx, e));
+        } catch (SessionFailure e) {
+            if (!e.fromPeer()) {
+                ctx.abortPeers(e.getMessage());
+            }
+            fail(r, e.getMessage(), e.culprits());
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (!(e instanceof IllegalArgumentException)) {
+                LOG.warnf("request %s failed: %s", r.requestId(), reason);
+            }
+            ctx.abortPeers(reason);
+            fail(r, reason, List.of());
+        } finally {
+            sessions.end(r.requestId());
+        }
+    }
+
+    private List<String> culprits(SessionContext ctx, MpcAbortException e) {
+        List<String> out = new ArrayList<>();
+        for (PartyId p : e.culprits()) {
+            directory.all().values().stream().filter(peer -> peer.partyId().equals(p)).findFirst()
+                    .ifPresentOrElse(peer -> out.add(peer.nodeId()), () -> out.add("party " + p));
+        }
+        return out;
+    }
+
+    private static void validate(TssRequest r) {
+        switch (r.type()) {
+            case KEY_GEN -> {
+                TssRequest.KeyGen k = r.keyGen();
+                require(k.curves() != null && !k.curves().isEmpty(), "KeyGen names no curve");
+                require(new HashSet<>(k.nodeIds()).size() == k.nodeIds().size(), "KeyGen names a node twice");
+                require(k.threshold() >= 2 && k.threshold() <= k.nodeIds().size(), "KeyGen threshold must be 2..n");
+            }
+            case KEY_SIGN -> {
+                TssRequest.KeySign s = r.keySign();
+                require(s.signatureType() != null, "KeySign names no signature type");
+                require(s.rootPubKey() != null, "KeySign names no root key");
+                require(s.msgHashList() != null && !s.msgHashList().isEmpty(), "KeySign has no message");
+                require(s.bip32PathList() != null && s.bip32PathList().size() == s.msgHashList().size(),
+                        "KeySign needs one BIP-32 path per message");
+                require(s.tweakList() == null || s.tweakList().isEmpty()
+                        || s.tweakList().size() == s.msgHashList().size(), "KeySign needs no tweak or one per message");
+                require(new HashSet<>(s.usedNodeIds()).size() == s.usedNodeIds().size(), "KeySign names a node twice");
+                require(RootKeys.curveOf(s.rootPubKey()) == s.signatureType().curve(),
+                        JsonNames.of(s.signatureType()) + " signs with a " + s.signatureType().curve() + " key");
+            }
+            case KEY_RESHARE -> {
+                TssRequest.KeyReshare k = r.keyReshare();
+                require(k.rootPubKeys() != null && !k.rootPubKeys().isEmpty(), "KeyReshare names no key");
+                require(k.newThreshold() >= 2 && k.newThreshold() <= k.newNodeIds().size(),
+                        "KeyReshare new threshold must be 2..n");
+                require(k.usedNodeIds().size() >= k.oldThreshold(), "KeyReshare needs at least the old threshold of dealers");
+            }
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private RiskCallback.Decision approve(TssRequest r) {
+        switch (r.type()) {
+            case KEY_GEN -> {
+                for (TssCurve curve : r.keyGen().curves()) {
+                    RiskCallback.Decision d = callback.keyGen(r, curve, r.requestId() + "/keygen/" + curve.name());
+                    if (!d.approved()) {
+                        return d;
+                    }
+                }
+                return new RiskCallback.Decision(true, null);
+            }
+            case KEY_SIGN -> {
+                return callback.keySign(r, r.requestId() + "/sign");
+            }
+            default -> {
+                for (String root : r.keyReshare().rootPubKeys()) {
+                    TssCurve curve = RootKeys.curveOf(root);
+                    RiskCallback.Decision d = callback.keyReshare(r, curve, root,
+                            r.requestId() + "/reshare/" + curve.name());
+                    if (!d.approved()) {
+                        return d;
+                    }
+                }
+                return new RiskCallback.Decision(true, null);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the three commands
+
+    private void keyGen(SessionContext ctx, TssRequest r) {
+        TssRequest.KeyGen k = r.keyGen();
+        List<Keygen.Generated> made = new ArrayList<>();
+        try {
+            for (TssCurve curve : k.curves()) {
+                made.add(Keygen.run(ctx, curve, k.threshold(), k.nodeIds()));
+            }
+            List<TssResult.Key> keysOut = new ArrayList<>();
+            long now = System.currentTimeMillis();
+            for (Keygen.Generated g : made) {
+                keysOut.add(new TssResult.Key(g.curve(), k.groupId(), g.publicKey(), g.rootPubkey(), g.keyId(),
+                        k.threshold(), k.nodeIds()));
+            }
+            finish(r, TssResultStatus.SUCCEEDED, null, List.of(), keysOut, null, c -> {
+                for (Keygen.Generated g : made) {
+                    store.insertKey(c, new KeyRecord(g.keyId(), g.curve(), g.publicKey(), g.rootPubkey(), k.groupId(),
+                            k.threshold(), k.nodeIds(), KeyRecord.ACTIVE, null, r.requestId(), now, now),
+                            g.share().toBytes());
+                }
+            });
+        } finally {
+            made.forEach(g -> g.share().destroy());
+        }
+    }
+
+    private void keySign(SessionContext ctx, TssRequest r) {
+        TssRequest.KeySign s = r.keySign();
+        KeyRecord key = activeKey(s.rootPubKey());
+        require(key.nodeIds().containsAll(s.usedNodeIds()), "a signer does not hold a share of " + s.rootPubKey());
+        require(s.usedNodeIds().size() >= key.threshold(), "fewer signers than the threshold " + key.threshold());
+        StoredShare stored = StoredShare.parse(store.openShare(key.keyId()));
+        List<TssResult.Signature> signatures = new ArrayList<>();
+        try {
+            for (int i = 0; i < s.msgHashList().size(); i++) {
+                String tweak = s.tweakList() == null || s.tweakList().isEmpty() ? "" : s.tweakList().get(i);
+                TssResult.Signature sig = Signer.sign(ctx, stored, s.rootPubKey(), s.signatureType(), i,
+                        s.msgHashList().get(i), s.bip32PathList().get(i), tweak, s.usedNodeIds(), ecdsaMode);
+                if (sig != null) {
+                    signatures.add(sig);
+                }
+            }
+        } catch (MpcAbortException e) {
+            if (stored.frozen()) {
+                LOG.errorf("key %s FROZEN after a terminal two-party ECDSA abort: %s", key.keyId(), e.getMessage());
+                store.freeze(key.keyId(), e.getMessage(), stored.toBytes());
+            }
+            throw e;
+        } finally {
+            stored.destroy();
+        }
+        finish(r, TssResultStatus.SUCCEEDED, null, List.of(), null, signatures.isEmpty() ? null : signatures, null);
+    }
+
+    private KeyRecord activeKey(String root) {
+        List<KeyRecord> active = store.keysByRoot(root, KeyRecord.ACTIVE);
+        if (active.isEmpty()) {
+            List<KeyRecord> frozen = store.keysByRoot(root, KeyRecord.FROZEN);
+            if (!frozen.isEmpty()) {
+                throw new IllegalArgumentException("key " + root + " is frozen: " + frozen.get(0).frozen());
+            }
+            throw new IllegalArgumentException(keys.nodeId() + " holds no active share of " + root);
+        }
+        return active.get(0);
+    }
+
+    private void keyReshare(SessionContext ctx, TssRequest r) {
+        TssRequest.KeyReshare k = r.keyReshare();
+        String self = keys.nodeId();
+        boolean newHolder = k.newNodeIds().contains(self);
+        List<TssResult.Key> keysOut = new ArrayList<>();
+        for (String root : k.rootPubKeys()) {
+            TssCurve curve = RootKeys.curveOf(root);
+            List<KeyRecord> old = store.keysByRoot(root, KeyRecord.ACTIVE);
+            StoredShare oldShare = old.isEmpty() ? null : StoredShare.parse(store.openShare(old.get(0).keyId()));
+            Keygen.Generated made = null;
+            try {
+                made = Reshare.run(ctx, curve, root, oldShare == null ? null : oldShare.share(), k.usedNodeIds(),
+                        k.newThreshold(), k.newNodeIds());
+                long now = System.currentTimeMillis();
+                if (made != null) {
+                    Keygen.Generated g = made;
+                    store.inTransaction(c -> {
+                        store.insertKey(c, new KeyRecord(g.keyId(), curve, g.publicKey(), root, k.newGroupId(),
+                                k.newThreshold(), k.newNodeIds(), KeyRecord.PENDING, null, r.requestId(), now, now),
+                                g.share().toBytes());
+                        return null;
+                    });
+                    Reshare.confirmStored(ctx, curve, g.keyId());
+                    keysOut.add(new TssResult.Key(curve, k.newGroupId(), g.publicKey(), root, g.keyId(),
+                            k.newThreshold(), k.newNodeIds()));
+                }
+                Reshare.awaitStored(ctx, curve, made == null ? null : made.keyId(), k.newNodeIds());
+                String newKeyId = made == null ? null : made.keyId();
+                store.inTransaction(c -> {
+                    if (newKeyId != null) {
+                        store.setKeyStatus(c, newKeyId, KeyRecord.ACTIVE);
+                    }
+                    for (KeyRecord o : old) {
+                        store.deleteKey(c, o.keyId());
+                    }
+                    return null;
+                });
+            } finally {
+                if (oldShare != null) {
+                    oldShare.destroy();
+                }
+                if (made != null) {
+                    made.share().destroy();
+                }
+            }
+        }
+        finish(r, TssResultStatus.SUCCEEDED, null, List.of(), newHolder ? keysOut : List.of(), null, null);
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    @FunctionalInterface
+    private interface Effect {
+        void apply(Connection c) throws SQLException;
+    }
+
+    private void report(TssRequest r, TssResultStatus status) {
+        TssResult result = new TssResult(r.requestId(), r.type(), keys.nodeId(), status, null, null, null, null,
+                System.currentTimeMillis());
+        store.inTransaction(c -> {
+            store.updateRequest(c, r.requestId(), JsonNames.of(status), null, null);
+            appendReport(c, r, result);
+            return null;
+        });
+        relay.wake();
+    }
+
+    private void fail(TssRequest r, String reason, List<String> culprits) {
+        LOG.infof("request %s failed at %s: %s", r.requestId(), keys.nodeId(), reason);
+        finish(r, TssResultStatus.FAILED, reason, culprits, null, null, null);
+    }
+
+    private void finish(TssRequest r, TssResultStatus status, String error, List<String> culprits,
+                        List<TssResult.Key> keysOut, List<TssResult.Signature> signatures, Effect effect) {
+        TssResult result = new TssResult(r.requestId(), r.type(), keys.nodeId(), status, error,
+                culprits == null || culprits.isEmpty() ? null : culprits, keysOut, signatures,
+                System.currentTimeMillis());
+        store.inTransaction(c -> {
+            if (effect != null) {
+                effect.apply(c);
+            }
+            store.updateRequest(c, r.requestId(), JsonNames.of(status), error, json(result));
+            appendReport(c, r, result);
+            return null;
+        });
+        relay.wake();
+    }
+
+    private void appendReport(Connection c, TssRequest r, TssResult result) throws SQLException {
+        store.appendOutbox(c, Topics.TSS_RESULTS, EventType.TSS_RESULT_REPORTED, r.requestId(), r.orgId(),
+                result.status() == TssResultStatus.CONFIRMED ? 1 : 2, "/tss-service/" + keys.nodeId(), result);
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
