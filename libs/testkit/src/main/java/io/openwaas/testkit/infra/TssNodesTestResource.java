@@ -1,0 +1,92 @@
+package io.openwaas.testkit.infra;
+
+import io.openwaas.testkit.process.ServiceProcess;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quarkus test resource: real TSS nodes ({@code tss-node-0..n-1}, party ids 1..n) as their own processes, from the
+ * packaged {@code tss-service} ({@code ../tss-service/target/quarkus-app/quarkus-run.jar}: a module whose tests use
+ * this depends on tss-service, so the reactor packages it first). They share the test JVM's embedded PostgreSQL (one
+ * database each) and Kafka broker, have no callback server (they approve every request and say so), and are ready
+ * before the first test. One set per test JVM; init arg {@code nodes} (default 3). Node logs go to
+ * {@code target/tss-nodes/}.
+ */
+public class TssNodesTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final List<ServiceProcess> NODES = new ArrayList<>();
+    private int count = 3;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        count = Integer.parseInt(initArgs.getOrDefault("nodes", "3"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            return startNodes(count);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the TSS nodes: " + e.getMessage(), e);
+        }
+    }
+
+    private static synchronized Map<String, String> startNodes(int count) throws Exception {
+        if (NODES.isEmpty()) {
+            EmbeddedPostgresServer pg = PostgresTestResource.server();
+            KafkaBroker kafka = KafkaTestResource.broker();
+            kafka.createTopics(List.of("tss.nodes", "tss.requests", "tss.results", "tss.peer"), List.of("tss.nodes"));
+            Path module = Path.of(System.getProperty("user.dir"));
+            Path jar = module.resolveSibling("tss-service").resolve("target/quarkus-app/quarkus-run.jar");
+            Path logs = module.resolve("target/tss-nodes");
+            Files.createDirectories(logs);
+            SecureRandom rnd = new SecureRandom();
+            for (int i = 0; i < count; i++) {
+                String db = "tss_node_" + i;
+                pg.ensureDatabase(db);
+                byte[] kek = new byte[32];
+                rnd.nextBytes(kek);
+                Map<String, String> env = new HashMap<>();
+                env.put("OPENWAAS_TSS_NODE_ID", "tss-node-" + i);
+                env.put("OPENWAAS_TSS_PARTY_ID", Integer.toString(i + 1));
+                env.put("OPENWAAS_TSS_KEK", Base64.getEncoder().encodeToString(kek));
+                env.put("OPENWAAS_TSS_HEARTBEAT_INTERVAL", "2s");
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(db));
+                env.put("QUARKUS_DATASOURCE_REACTIVE_URL", pg.reactiveUrl(db));
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                NODES.add(ServiceProcess.start("tss-node-" + i, jar, env, freePort(), logs.resolve("tss-node-" + i + ".log")));
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> NODES.forEach(ServiceProcess::stop)));
+            for (ServiceProcess n : NODES) {
+                n.awaitReady(Duration.ofSeconds(180));
+            }
+        }
+        return Map.of();
+    }
+
+    /** The running nodes (e.g. to read {@code /admin/keys}). */
+    public static synchronized List<ServiceProcess> nodes() {
+        return List.copyOf(NODES);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Shared by the module's test classes; stopped by the shutdown hook at JVM exit.
+    }
+}
