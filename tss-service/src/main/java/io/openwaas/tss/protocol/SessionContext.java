@@ -83,6 +83,11 @@ public final class SessionContext {
 
     /** The libs/mpc session id of a task: SHA-256 over a domain tag, the request id and the task. */
     public SessionId sessionId(String task) {
+        return sessionId(requestId, task);
+    }
+
+    /** {@link #sessionId(String)} of any request (every participant derives the same). */
+    public static SessionId sessionId(String requestId, String task) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {"openwaas/tss/session/v1", requestId, task}) {

@@ -12,7 +12,19 @@ import io.openwaas.platform.events.tss.TssSignatureType;
 import io.openwaas.testkit.process.ServiceProcess;
 import io.openwaas.tss.crypto.SecretBox;
 import io.openwaas.tss.protocol.StoredShare;
+import io.openwaas.mpc.common.PartyId;
+import io.openwaas.mpc.ecdsa2p.P2KeyShare;
+import io.openwaas.mpc.ecdsa2p.SignContext;
+import io.openwaas.mpc.ecdsa2p.SignMessage1;
+import io.openwaas.mpc.ecdsa2p.SignMessage3;
+import io.openwaas.mpc.ecdsa2p.SignRound2;
+import io.openwaas.mpc.ecdsa2p.SignRound4;
+import io.openwaas.tss.protocol.SessionContext;
+import io.openwaas.tss.transport.PeerCrypto;
 import io.openwaas.tss.transport.PeerEnvelope;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -465,5 +477,104 @@ class TssClusterIT {
         } finally {
             node2.restart().awaitReady(Duration.ofSeconds(120));
         }
+    }
+
+    /** The payload of the first record of a session's round sent by {@code from} to {@code to}, decrypted. */
+    private byte[] awaitPeerMessage(String session, String task, int round, String from, String to,
+                                    X25519PrivateKeyParameters recipient) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (byte[] r : cluster.peerRecords()) {
+                PeerEnvelope e = PeerEnvelope.decode(r).envelope();
+                if (e.session().equals(session) && e.task().equals(task) && e.round() == round
+                        && e.from().equals(from) && e.to().equals(to)) {
+                    return PeerCrypto.decrypt(recipient, e.header(), e.payload());
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no round " + round + " message from " + from + " in " + session);
+    }
+
+    @Test
+    @Order(14)
+    void aBadLastMessageFromACompromisedPeerFreezesTheKeyAtTheHolder() throws Exception {
+        // node 2 is stopped and the test plays it, with the keys and the share an attacker would read from its
+        // database with its key-encryption key; it answers node 1's signing honestly except for the last message
+        ServiceProcess node2 = cluster.nodes.get(2);
+        node2.kill();
+        TssResult.Key key = keys3.get(TssCurve.SECP256K1);
+        try {
+            SecretBox box = new SecretBox(cluster.keks.get(2));
+            Ed25519PrivateKeyParameters identity;
+            X25519PrivateKeyParameters encryption;
+            P2KeyShare p2;
+            try (Connection c = DriverManager.getConnection(cluster.postgres.jdbcUrl("tss_node_2"), "postgres", "postgres");
+                 Statement st = c.createStatement()) {
+                Map<String, byte[]> secrets = new HashMap<>();
+                try (ResultSet rs = st.executeQuery("SELECT name, sealed FROM node_secret")) {
+                    while (rs.next()) {
+                        secrets.put(rs.getString(1), box.open(rs.getBytes(2), "node_secret:" + rs.getString(1)));
+                    }
+                }
+                identity = new Ed25519PrivateKeyParameters(secrets.get("identity"), 0);
+                encryption = new X25519PrivateKeyParameters(secrets.get("encryption"), 0);
+                try (ResultSet rs = st.executeQuery("SELECT sealed_share FROM key_share WHERE key_id = '" + key.keyId() + "'")) {
+                    rs.next();
+                    p2 = StoredShare.parse(box.open(rs.getBytes(1), "key_share:" + key.keyId()))
+                            .asP2With(PartyId.of(2)).orElseThrow();
+                }
+            }
+            X25519PublicKeyParameters node1Encryption = new X25519PublicKeyParameters(HEX.parseHex(
+                    MAPPER.readTree(cluster.nodes.get(1).get("/admin/status")).get("encryption_public_key").asText()), 0);
+
+            List<String> pair = List.of(nodeId(1), nodeId(2));
+            String hash = HEX.formatHex(Verify.sha256("freeze " + UUID.randomUUID()));
+            TssRequest request = signRequest(key, TssSignatureType.ECDSA, pair, List.of("m"), List.of(hash), List.of(), null);
+            cluster.submit(request);
+            String id = request.requestId();
+            SignContext context = new SignContext(SessionContext.sessionId(id, "sign/0"), HEX.parseHex(hash),
+                    java.math.BigInteger.ZERO, SignContext.Mode.GLOBAL_ABORT);
+            SignRound2 r2 = SignRound2.start(p2, context, SignMessage1.parse(
+                    awaitPeerMessage(id, "sign/0", 1, nodeId(1), nodeId(2), encryption)), new java.security.SecureRandom());
+            sendAsNode2(id, 2, r2.message().toBytes(), identity, node1Encryption);
+            SignRound4 r4 = r2.next(SignMessage3.parse(awaitPeerMessage(id, "sign/0", 3, nodeId(1), nodeId(2), encryption)));
+            byte[] m4 = r4.message().toBytes();
+            m4[m4.length - 2] ^= 1; // the last byte of c3: still a valid ciphertext, no longer the right one
+            sendAsNode2(id, 4, m4, identity, node1Encryption);
+
+            TssResult failed = awaitTerminal(id, List.of(nodeId(1))).get(nodeId(1));
+            assertEquals(TssResultStatus.FAILED, failed.status());
+            assertTrue(failed.error().contains("INVALID_SIGNATURE"), failed.error());
+            assertEquals(List.of(nodeId(2)), failed.culprits());
+            JsonNode frozen = null;
+            for (JsonNode k : MAPPER.readTree(cluster.nodes.get(1).get("/admin/keys"))) {
+                if (k.get("key_id").asText().equals(key.keyId())) {
+                    frozen = k;
+                }
+            }
+            assertNotNull(frozen);
+            assertEquals("FROZEN", frozen.get("status").asText(), "the freeze is the key's status");
+            assertTrue(frozen.get("frozen").asText().contains("INVALID_SIGNATURE"));
+
+            // node 1 signs nothing more with that key (in any pair), across its restart
+            cluster.nodes.get(1).restart().awaitReady(Duration.ofSeconds(120));
+            TssRequest again = signRequest(key, TssSignatureType.ECDSA, PAIR01, List.of("m"),
+                    List.of(HEX.formatHex(Verify.sha256("after the freeze"))), List.of(), null);
+            cluster.submit(again);
+            TssResult refused = awaitTerminal(again.requestId(), List.of(nodeId(1))).get(nodeId(1));
+            assertEquals(TssResultStatus.FAILED, refused.status());
+            assertTrue(refused.error().contains("frozen"), refused.error());
+        } finally {
+            node2.restart().awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    private void sendAsNode2(String session, int round, byte[] payload, Ed25519PrivateKeyParameters identity,
+                             X25519PublicKeyParameters to) throws Exception {
+        PeerEnvelope e = new PeerEnvelope(PeerEnvelope.Kind.PROTOCOL, session, "sign/0", round, nodeId(2), nodeId(1),
+                System.currentTimeMillis(), UUID.randomUUID(), payload);
+        PeerEnvelope sealed = e.withPayload(PeerCrypto.encrypt(to, e.header(), payload, new java.security.SecureRandom()));
+        cluster.publishPeer(session, sealed.encode(PeerCrypto.sign(identity, sealed.signedPart())));
     }
 }
