@@ -1,0 +1,453 @@
+package io.openwaas.bench.tss;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openwaas.bench.BenchSuite;
+import io.openwaas.bench.Metric;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code bin/waas bench tss [--signatures 200] [--concurrency 20] [--warmup 20] [--sequential 30] [--vaults 3]
+ * [--timeout-seconds 30] [--credentials .waas/credentials.env] [--kafka 127.0.0.1:59092]
+ * [--node-admin-ports 8083,8093,8103]}: the TSS nodes of a running {@code bin/waas up}.
+ *
+ * <ol>
+ *   <li>Key generation through the API (Cobo-Auth-signed, through the gateway): per run a new Org-Controlled vault, a
+ *       2-of-3 MainGroup of tss-node-0/1/2, then {@code POST …/tss_requests {"type":"KeyGen"}} and polls (every
+ *       15 ms) until the request is {@code Success} and the vault shows both root keys. Each run starts with the
+ *       nodes idle and their Paillier pools full. {@code tss.keygen.vault_ms} is the median of the runs (each run is
+ *       printed too).</li>
+ *   <li>Signing straight on Kafka, as transaction-service will: KeySign commands on {@code tss.requests} with the last
+ *       vault's root keys, signers tss-node-0 and tss-node-1, one random 32-byte message per request under
+ *       {@code m/44/60/0/0/i}; the signature report is read from {@code tss.results}. Closed loop: {@code
+ *       --concurrency} requests outstanding; per type (ECDSA, EdDSA, Schnorr) a warm-up ({@code --warmup}, not
+ *       counted) and then {@code --signatures} measured. Latency = publish → the report carrying the signature
+ *       received. Also ECDSA one at a time ({@code --sequential}).</li>
+ * </ol>
+ *
+ * <p>Every signature is checked ({@link SignatureCheck}) before it counts. {@code tss.errors}: failed key
+ * generations, Failed / Rejected reports, requests without a decisive report after {@code --timeout-seconds}, bad
+ * signatures — in warm-ups too; nothing is skipped.
+ */
+public final class TssSuite implements BenchSuite {
+
+    static final List<String> NODES = List.of("tss-node-0", "tss-node-1", "tss-node-2");
+    static final List<String> SIGNERS = List.of("tss-node-0", "tss-node-1");
+    static final long POLL_MS = 15;
+    static final Duration KEYGEN_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(180);
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SecureRandom rnd = new SecureRandom();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+    private final AtomicLong pathIndex = new AtomicLong();
+    private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private List<Integer> adminPorts;
+    private Duration signTimeout;
+
+    @Override
+    public String name() {
+        return "tss";
+    }
+
+    @Override
+    public List<Metric> run(List<String> args) throws Exception {
+        int signatures = Integer.parseInt(option(args, "--signatures", "200"));
+        int concurrency = Integer.parseInt(option(args, "--concurrency", "20"));
+        int warmup = Integer.parseInt(option(args, "--warmup", "20"));
+        int sequential = Integer.parseInt(option(args, "--sequential", "30"));
+        int vaults = Integer.parseInt(option(args, "--vaults", "3"));
+        signTimeout = Duration.ofSeconds(Integer.parseInt(option(args, "--timeout-seconds", "30")));
+        Path credentials = Path.of(option(args, "--credentials", ".waas/credentials.env"));
+        String kafka = option(args, "--kafka", "127.0.0.1:59092");
+        adminPorts = Arrays.stream(option(args, "--node-admin-ports", "8083,8093,8103").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        if (signatures < 1 || signatures > 100_000 || concurrency < 1 || concurrency > 500 || warmup < 0
+                || sequential < 1 || vaults < 1 || vaults > 20) {
+            throw new IllegalArgumentException("--signatures 1..100000, --concurrency 1..500, --warmup >= 0, "
+                    + "--sequential >= 1, --vaults 1..20");
+        }
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+
+        WaasApi api = WaasApi.fromCredentials(credentials, mapper);
+        requireNodesOnline(api);
+        String orgId = api.get("/v2/organizations/info").path("org_id").asText();
+
+        // ---------------------------------------------------------------- key generation through the API
+        List<Metric> metrics = new ArrayList<>();
+        List<Double> keygenMs = new ArrayList<>();
+        Vault vault = null;
+        for (int run = 1; run <= vaults; run++) {
+            awaitNodesIdle();
+            try {
+                Keygen k = keygen(api, run);
+                keygenMs.add(k.ms());
+                vault = k.vault();
+                System.err.printf("tss: keygen run %d: %.1f ms (vault %s)%n", run, k.ms(), k.vault().vaultId());
+            } catch (IOException | RuntimeException e) {
+                error("keygen: " + e.getMessage());
+                System.err.println("tss: keygen run " + run + " FAILED: " + e.getMessage());
+            }
+        }
+        if (vault == null) {
+            throw new IllegalStateException("no key generation succeeded; nothing to sign with");
+        }
+        double[] sortedKeygen = keygenMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        metrics.add(Metric.of("tss.keygen.vault_ms", median(sortedKeygen), "ms"));
+        for (int i = 0; i < keygenMs.size(); i++) {
+            metrics.add(Metric.of("tss.keygen.vault_ms.run_" + (i + 1), keygenMs.get(i), "ms"));
+        }
+
+        // ---------------------------------------------------------------- signing on Kafka
+        awaitNodesIdle();
+        try (TssBus bus = new TssBus(kafka, mapper)) {
+            ExecutorService verifier = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bench-tss-verify");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Signing s = new Signing(bus, verifier, orgId, vault);
+                s.run("ECDSA", warmup, concurrency, "ecdsa warm-up");
+                Run seq = s.run("ECDSA", sequential, 1, "ecdsa sequential");
+                Run ecdsa = s.run("ECDSA", signatures, concurrency, "ecdsa");
+                s.run("EdDSA", warmup, concurrency, "eddsa warm-up");
+                Run eddsa = s.run("EdDSA", signatures, concurrency, "eddsa");
+                s.run("Schnorr", warmup, concurrency, "schnorr warm-up");
+                Run schnorr = s.run("Schnorr", signatures, concurrency, "schnorr");
+                metrics.add(Metric.of("tss.sign.ecdsa.p50_ms", ecdsa.percentileMs(0.50), "ms"));
+                metrics.add(Metric.of("tss.sign.ecdsa.p99_ms", ecdsa.percentileMs(0.99), "ms"));
+                metrics.add(Metric.of("tss.sign.ecdsa.per_s", ecdsa.perSecond(), "signatures/s"));
+                metrics.add(Metric.of("tss.sign.ecdsa.sequential_p50_ms", seq.percentileMs(0.50), "ms"));
+                metrics.add(Metric.of("tss.sign.eddsa.p50_ms", eddsa.percentileMs(0.50), "ms"));
+                metrics.add(Metric.of("tss.sign.eddsa.p99_ms", eddsa.percentileMs(0.99), "ms"));
+                metrics.add(Metric.of("tss.sign.schnorr.p50_ms", schnorr.percentileMs(0.50), "ms"));
+                metrics.add(Metric.of("tss.sign.schnorr.p99_ms", schnorr.percentileMs(0.99), "ms"));
+            } finally {
+                verifier.shutdownNow();
+            }
+        }
+        metrics.add(Metric.of("tss.errors", (long) errors.get(), "count"));
+        if (!errorKinds.isEmpty()) {
+            System.err.println("tss: errors by kind " + new TreeMap<>(errorKinds));
+        }
+        return metrics;
+    }
+
+    // -------------------------------------------------------------------------------------------------- key gen
+
+    record Vault(String vaultId, String groupId, String xpub, String cpub) {
+    }
+
+    record Keygen(Vault vault, double ms) {
+    }
+
+    private void requireNodesOnline(WaasApi api) throws IOException, InterruptedException {
+        JsonNode holders = api.get("/v2/wallets/mpc/cobo_key_share_holders");
+        List<String> online = new ArrayList<>();
+        for (JsonNode h : holders) {
+            if (h.path("online").asBoolean(false)) {
+                online.add(h.path("tss_node_id").asText());
+            }
+        }
+        List<String> missing = NODES.stream().filter(n -> !online.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the tss bench needs the 3 TSS nodes " + NODES + " online; "
+                    + "GET /v2/wallets/mpc/cobo_key_share_holders shows online " + online + ", missing " + missing
+                    + " (bin/waas status; bin/waas logs tss-node-N)");
+        }
+    }
+
+    private Keygen keygen(WaasApi api, int run) throws IOException, InterruptedException {
+        ObjectNode v = mapper.createObjectNode();
+        v.put("name", "bench-tss-" + System.currentTimeMillis() + "-" + run);
+        v.put("vault_type", "Org-Controlled");
+        String vaultId = api.post("/v2/wallets/mpc/vaults", v).path("vault_id").asText();
+        String base = "/v2/wallets/mpc/vaults/" + vaultId;
+
+        ObjectNode g = mapper.createObjectNode();
+        g.put("key_share_holder_group_type", "MainGroup");
+        g.put("participants", 3);
+        g.put("threshold", 2);
+        var holders = g.putArray("key_share_holders");
+        for (String n : NODES) {
+            holders.addObject().put("name", n).put("type", "Cobo").put("tss_node_id", n).put("signer", true);
+        }
+        String groupId = api.post(base + "/key_share_holder_groups", g).path("key_share_holder_group_id").asText();
+
+        ObjectNode k = mapper.createObjectNode();
+        k.put("type", "KeyGen");
+        k.put("target_key_share_holder_group_id", groupId);
+        k.put("description", "bin/waas bench tss");
+        long t0 = System.nanoTime();
+        String requestId = api.post(base + "/tss_requests", k).path("tss_request_id").asText();
+        long deadline = t0 + KEYGEN_TIMEOUT.toNanos();
+        String status = "";
+        while (true) {
+            status = api.get(base + "/tss_requests/" + requestId).path("status").asText();
+            if (status.equals("Success")) {
+                break;
+            }
+            if (status.endsWith("Failed")) {
+                throw new IllegalStateException("KeyGen request " + requestId + " ended " + status);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("KeyGen request " + requestId + " still " + status + " after "
+                        + KEYGEN_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(POLL_MS);
+        }
+        String xpub = null;
+        String cpub = null;
+        while (xpub == null || cpub == null) {
+            for (JsonNode rk : api.get(base).path("root_pubkeys")) {
+                switch (rk.path("curve").asText()) {
+                    case "SECP256K1" -> xpub = rk.path("root_pubkey").asText();
+                    case "ED25519" -> cpub = rk.path("root_pubkey").asText();
+                    default -> { }
+                }
+            }
+            if (xpub == null || cpub == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("vault " + vaultId + " has no root keys after Success");
+                }
+                Thread.sleep(POLL_MS);
+            }
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        return new Keygen(new Vault(vaultId, groupId, xpub, cpub), ms);
+    }
+
+    /**
+     * Waits until every node runs no session and its Paillier pool is full again (a key generation takes fresh
+     * Paillier keys; the pool refills in the background and would otherwise compete with the next run for CPU).
+     */
+    private void awaitNodesIdle() throws InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + IDLE_TIMEOUT.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            boolean idle = true;
+            StringBuilder state = new StringBuilder();
+            for (int port : adminPorts) {
+                try {
+                    HttpResponse<String> r = admin.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/admin/status"))
+                            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    JsonNode s = mapper.readTree(r.body());
+                    int sessions = field(s, "running_sessions", "runningSessions");
+                    int paillier = field(s, "paillier_keys_ready", "paillierKeysReady");
+                    state.append(' ').append(port).append(": sessions ").append(sessions)
+                            .append(", paillier ").append(paillier);
+                    idle &= sessions == 0 && paillier >= 2;
+                } catch (IOException e) {
+                    state.append(' ').append(port).append(": ").append(e.getMessage());
+                    idle = false;
+                }
+            }
+            last = state.toString();
+            if (idle) {
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                if (ms > 100) {
+                    System.err.printf("tss: waited %d ms for the nodes to be idle with full Paillier pools%n", ms);
+                }
+                return;
+            }
+            Thread.sleep(250);
+        }
+        System.err.println("tss: nodes not idle after " + IDLE_TIMEOUT.toSeconds() + " s, going on:" + last);
+    }
+
+    private static int field(JsonNode s, String snake, String camel) {
+        return s.has(snake) ? s.get(snake).asInt() : s.path(camel).asInt(-1);
+    }
+
+    // -------------------------------------------------------------------------------------------------- signing
+
+    /** One measured (or warm-up) run of one signature type. */
+    static final class Run {
+        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> toReport = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Long> fromReport = new ConcurrentLinkedQueue<>();
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicLong lastReceived = new AtomicLong();
+        long start;
+
+        double percentileMs(double p) {
+            return percentile(sorted(latencies), p) / 1e6;
+        }
+
+        double perSecond() {
+            long elapsed = lastReceived.get() - start;
+            return elapsed <= 0 ? 0 : latencies.size() / (elapsed / 1e9);
+        }
+    }
+
+    final class Signing {
+        final TssBus bus;
+        final ExecutorService verifier;
+        final String orgId;
+        final Vault vault;
+
+        Signing(TssBus bus, ExecutorService verifier, String orgId, Vault vault) {
+            this.bus = bus;
+            this.verifier = verifier;
+            this.orgId = orgId;
+            this.vault = vault;
+        }
+
+        Run run(String type, int count, int concurrency, String label) throws Exception {
+            Run run = new Run();
+            if (count == 0) {
+                return run;
+            }
+            String root = type.equals("EdDSA") ? vault.cpub() : vault.xpub();
+            Semaphore slots = new Semaphore(concurrency);
+            List<CompletableFuture<?>> done = new ArrayList<>(count);
+            run.start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                slots.acquire();
+                String id = requestId();
+                String path = "m/44/60/0/0/" + pathIndex.getAndIncrement();
+                byte[] msg = new byte[32];
+                rnd.nextBytes(msg);
+                String msgHex = HEX.formatHex(msg);
+                ObjectNode request = TssBus.keySign(mapper, id, orgId, vault.groupId(), root, SIGNERS, path, msgHex, type);
+                long publishedWallMs = request.get("created_timestamp").asLong();
+                long t0 = System.nanoTime();
+                CompletableFuture<TssBus.Report> f;
+                try {
+                    f = bus.publish(request);
+                } catch (Exception e) {
+                    slots.release();
+                    fail(run, "publish: " + e.getMessage());
+                    continue;
+                }
+                CompletableFuture<Void> verified = new CompletableFuture<>();
+                done.add(verified);
+                f.orTimeout(signTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((report, failure) -> {
+                    slots.release();
+                    if (failure != null) {
+                        bus.forget(id);
+                        Throwable c = failure instanceof java.util.concurrent.CompletionException && failure.getCause()
+                                != null ? failure.getCause() : failure;
+                        fail(run, c instanceof TimeoutException ? "no signature after " + signTimeout.toSeconds()
+                                + " s" : "publish: " + c);
+                        verified.complete(null);
+                        return;
+                    }
+                    if (!report.signed()) {
+                        fail(run, report.status() + " at " + report.nodeId() + ": " + report.error());
+                        verified.complete(null);
+                        return;
+                    }
+                    long latency = report.receivedNanos() - t0;
+                    run.lastReceived.accumulateAndGet(report.receivedNanos(), Math::max);
+                    long receivedWallMs = System.currentTimeMillis() - (System.nanoTime() - report.receivedNanos())
+                            / 1_000_000;
+                    verifier.execute(() -> {
+                        String problem = SignatureCheck.problem(type, root, path, msgHex, report.signatures());
+                        if (problem != null) {
+                            fail(run, "bad signature: " + problem);
+                        } else {
+                            run.latencies.add(latency);
+                            if (report.timestamp() > 0) {
+                                run.toReport.add(report.timestamp() - publishedWallMs);
+                                run.fromReport.add(receivedWallMs - report.timestamp());
+                            }
+                        }
+                        verified.complete(null);
+                    });
+                });
+            }
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new))
+                    .get(signTimeout.toSeconds() + 30, TimeUnit.SECONDS);
+            long[] lat = sorted(run.latencies);
+            double elapsed = (run.lastReceived.get() - run.start) / 1e9;
+            System.err.printf("tss: %-17s %4d signatures, %d ok, %d errors, concurrency %d, %.1f s, %.1f/s; "
+                            + "latency ms p50 %.1f p90 %.1f p99 %.1f max %.1f; publish→node report p50 %d ms, "
+                            + "node report→received p50 %d ms%n",
+                    label, count, lat.length, run.errors.get(), concurrency, elapsed, run.perSecond(),
+                    percentile(lat, 0.5) / 1e6, percentile(lat, 0.9) / 1e6, percentile(lat, 0.99) / 1e6,
+                    percentile(lat, 1.0) / 1e6, (long) percentile(sorted(run.toReport), 0.5),
+                    (long) percentile(sorted(run.fromReport), 0.5));
+            return run;
+        }
+    }
+
+    private void fail(Run run, String why) {
+        run.errors.incrementAndGet();
+        error(why);
+    }
+
+    private void error(String why) {
+        errors.incrementAndGet();
+        String kind = why.length() > 120 ? why.substring(0, 120) : why;
+        if (errorKinds.size() < 50 || errorKinds.containsKey(kind)) {
+            errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /** 32 digits like the platform's request ids: ms now and 19 random digits. */
+    private String requestId() {
+        return System.currentTimeMillis() + String.format("%019d", rnd.nextLong() & Long.MAX_VALUE);
+    }
+
+    // -------------------------------------------------------------------------------------------------- numbers
+
+    static long[] sorted(java.util.Collection<Long> values) {
+        long[] a = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    /** Nearest-rank percentile of sorted values; 0 when there are none. */
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+    }
+
+    static double median(double[] sorted) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+}
