@@ -56,14 +56,7 @@ public class TssNodesTestResource implements QuarkusTestResourceLifecycleManager
                 pg.ensureDatabase(db);
                 byte[] kek = new byte[32];
                 rnd.nextBytes(kek);
-                Map<String, String> env = new HashMap<>();
-                env.put("OPENWAAS_TSS_NODE_ID", "tss-node-" + i);
-                env.put("OPENWAAS_TSS_PARTY_ID", Integer.toString(i + 1));
-                env.put("OPENWAAS_TSS_KEK", Base64.getEncoder().encodeToString(kek));
-                env.put("OPENWAAS_TSS_HEARTBEAT_INTERVAL", "2s");
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(db));
-                env.put("QUARKUS_DATASOURCE_REACTIVE_URL", pg.reactiveUrl(db));
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                Map<String, String> env = nodeEnvironment(i, kek, pg, kafka);
                 NODES.add(ServiceProcess.start("tss-node-" + i, jar, env, freePort(), logs.resolve("tss-node-" + i + ".log")));
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> NODES.forEach(ServiceProcess::stop)));
@@ -72,6 +65,24 @@ public class TssNodesTestResource implements QuarkusTestResourceLifecycleManager
             }
         }
         return Map.of();
+    }
+
+    /**
+     * The environment of node {@code index} ({@code tss-node-<index>}, party id {@code index + 1}, database
+     * {@code tss_node_<index>}, which must exist): what every test that runs nodes starts them with.
+     */
+    public static Map<String, String> nodeEnvironment(int index, byte[] kek, EmbeddedPostgresServer pg,
+                                                      KafkaBroker kafka) {
+        String db = "tss_node_" + index;
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENWAAS_TSS_NODE_ID", "tss-node-" + index);
+        env.put("OPENWAAS_TSS_PARTY_ID", Integer.toString(index + 1));
+        env.put("OPENWAAS_TSS_KEK", Base64.getEncoder().encodeToString(kek));
+        env.put("OPENWAAS_TSS_HEARTBEAT_INTERVAL", "2s");
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(db));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", pg.reactiveUrl(db));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        return env;
     }
 
     /** The running nodes (e.g. to read {@code /admin/keys}). */
