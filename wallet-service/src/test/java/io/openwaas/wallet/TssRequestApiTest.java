@@ -290,7 +290,7 @@ class TssRequestApiTest {
     }
 
     @Test
-    void keyGenFromKeyGroupResharesToASigningGroupWhichCanBecomeTheMainGroup() throws Exception {
+    void keyGenFromKeyGroupMovesTheKeysToASigningGroupWhichCanBecomeTheMainGroup() throws Exception {
         Setup s = setup("rs");
         String id = keyGen(s, null);
         List<TssResult.Key> keys = keys(s.group(), 2, s.nodes(), "root" + id);
@@ -328,7 +328,7 @@ class TssRequestApiTest {
                 List.of(keys.get(0).rootPubkey(), keys.get(1).rootPubkey()), 2,
                 List.of(s.nodes().get(0), s.nodes().get(2)), 2, newNodes), command.keyReshare());
 
-        // The dealer leaving the holder set takes part (its confirmation counts) but holds no keys afterwards.
+        // Every old holder takes part (the nodes move the keys); the one leaving holds no keys afterwards.
         for (String node : s.nodes()) {
             report(confirmed(reshare, RESHARE, node));
         }
@@ -340,27 +340,68 @@ class TssRequestApiTest {
         }
         awaitRequestStatus(s.client(), s.vault(), reshare, "Success");
         s.client().get(groupsPath(s.vault()) + "/" + signing).then().body("status", equalTo("Valid"))
+                .body("type", equalTo("SigningGroup"))
                 .body("tss_key_share_groups", hasSize(2))
-                .body("tss_key_share_groups[0].root_pubkey", equalTo(keys.get(0).rootPubkey()));
-
-        // Upgrade: the Signing Group becomes the Main Group, the old one a Signing Group.
-        s.client().put(groupsPath(s.vault()) + "/" + signing, "{\"update_key_share_holder_group_action\":"
-                + "\"UpgradeToMainGroup\",\"original_main_group_handling\":\"ConvertToSigningGroup\"}")
-                .then().statusCode(200).body("type", equalTo("MainGroup")).body("status", equalTo("Valid"));
-        s.client().get(groupsPath(s.vault()) + "/" + s.group()).then().body("type", equalTo("SigningGroup"))
-                .body("status", equalTo("Valid"));
-        // And back, invalidating the other.
-        s.client().put(groupsPath(s.vault()) + "/" + s.group(), "{\"update_key_share_holder_group_action\":"
-                + "\"UpgradeToMainGroup\"}").then().statusCode(200).body("type", equalTo("MainGroup"));
-        s.client().get(groupsPath(s.vault()) + "/" + signing).then().body("type", equalTo("MainGroup"))
+                .body("tss_key_share_groups[0].root_pubkey", equalTo(keys.get(0).rootPubkey()))
+                .body("tss_key_share_groups[0].tss_key_share_group_id", equalTo(moved.get(0).keyId()));
+        // The keys moved: the old Main Group's shares are gone.
+        s.client().get(groupsPath(s.vault()) + "/" + s.group()).then().body("type", equalTo("MainGroup"))
                 .body("status", equalTo("Unavailable"))
                 .body("key_share_holders[0].status", equalTo("Changed"));
+        s.client().put(groupsPath(s.vault()) + "/" + s.group(), "{\"update_key_share_holder_group_action\":"
+                + "\"UpgradeToMainGroup\"}").then().statusCode(400);
+
+        // Upgrade: the Signing Group that holds the keys becomes the Main Group.
+        s.client().put(groupsPath(s.vault()) + "/" + signing, "{\"update_key_share_holder_group_action\":"
+                + "\"UpgradeToMainGroup\",\"original_main_group_handling\":\"ConvertToSigningGroup\"}")
+                .then().statusCode(200).body("type", equalTo("MainGroup")).body("status", equalTo("Valid"))
+                .body("key_share_holders.tss_node_id", equalTo(newNodes));
         s.client().get(groupsPath(s.vault()) + "?key_share_holder_group_type=MainGroup").then()
                 .body("pagination.total_count", equalTo(2));
-        // The unavailable one can go; the Valid Main Group cannot.
-        s.client().post(groupsPath(s.vault()) + "/" + signing + "/delete", null).then().statusCode(201);
-        s.client().post(groupsPath(s.vault()) + "/" + s.group() + "/delete", null).then().statusCode(400);
-        s.client().get("/v2/wallets/mpc/vaults/" + s.vault()).then().body("root_pubkeys", hasSize(2));
+        s.client().post(groupsPath(s.vault()), TssSupport.groupBody("MainGroup", 2, 2, newNodes)).then()
+                .statusCode(400).body("error_message", containsString("already has a Main Group (" + signing));
+        // The unavailable one can go; the Valid one holds the vault's keys and cannot.
+        s.client().post(groupsPath(s.vault()) + "/" + s.group() + "/delete", null).then().statusCode(201);
+        s.client().post(groupsPath(s.vault()) + "/" + signing + "/delete", null).then().statusCode(400)
+                .body("error_message", containsString("holds the keys the vault needs"));
+        s.client().get("/v2/wallets/mpc/vaults/" + s.vault()).then().body("root_pubkeys", hasSize(2))
+                .body("root_pubkeys[0].root_pubkey", equalTo(keys.get(0).rootPubkey()));
+    }
+
+    @Test
+    void concurrentCreatesStartOneRun() throws Exception {
+        Setup s = setup("cc");
+        String body = "{\"type\":\"KeyGen\",\"target_key_share_holder_group_id\":\"" + s.group() + "\"}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> s.client().post(requestsPath(s.vault()), body).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var c : calls) {
+                statuses.add(c.get());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 400, 400, 400), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, TssSupport.commands(r -> r.value().contains(s.group())).size(), "one command");
+    }
+
+    @Test
+    void malformedRecordsDoNotStopTheConsumerAndBareRecordsAreRead() {
+        Setup s = setup("mf");
+        String id = keyGen(s, null);
+        TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "{not json");
+        TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "[]");
+        // No CloudEvents headers: the report is still applied (its idempotency key is request, node and status).
+        TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "{\"request_id\":\"" + id
+                + "\",\"type\":\"KeyGen\",\"node_id\":\"" + s.nodes().get(2) + "\",\"status\":\"Rejected\","
+                + "\"error\":\"no\",\"timestamp\":1}");
+        awaitRequestStatus(s.client(), s.vault(), id, "KeyHolderConfirmationFailed");
+        assertEquals("node " + s.nodes().get(2) + " rejected: no", failureReason(id));
     }
 
     private String failureReason(String requestId) {

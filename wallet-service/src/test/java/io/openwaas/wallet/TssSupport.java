@@ -139,6 +139,19 @@ final class TssSupport {
         return s.substring(0, len);
     }
 
+    /** A record without CloudEvents headers (a bare value), as a producer outside the platform might write it. */
+    static void sendBare(String topic, String key, String value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
     private static void send(String topic, String key, String eventId, String type, String source, Object data) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());

@@ -226,15 +226,16 @@ public class KeyShareHolderGroupService {
     }
 
     /**
-     * Deletes a group: it disappears from the API. Refused for the vault's Valid Main Group (it holds the keys the
-     * vault's wallets need) and for a group a TSS request in progress names.
+     * Deletes a group: it disappears from the API. Refused for a Valid group (the nodes hold the vault's keys for
+     * exactly one group at a time: its Main Group, or the group a reshare moved them to) and for a group a TSS request
+     * in progress names.
      */
     @WithTransaction
     public Uni<Void> delete(String orgId, UUID vaultId, UUID groupId) {
         return lockVault(orgId, vaultId).chain(vault -> find(vault.id, groupId, true).chain(g -> {
-            if (g.groupType == KeyShareHolderGroupType.MAIN_GROUP && g.status == KeyShareHolderGroupStatus.VALID) {
-                throw new ApiException(ErrorCode.INVALID_STATUS, "key share holder group " + g.id + " is the vault's Main "
-                        + "Group and holds the keys the vault needs; upgrade another group to Main Group first");
+            if (g.status == KeyShareHolderGroupStatus.VALID) {
+                throw new ApiException(ErrorCode.INVALID_STATUS, "key share holder group " + g.id + " is Valid and holds "
+                        + "the keys the vault needs; move them to another group (KeyGenFromKeyGroup) first");
             }
             return activeRequestOn(g.id).map(active -> {
                 if (active) {

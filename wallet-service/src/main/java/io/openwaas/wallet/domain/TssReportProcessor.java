@@ -42,8 +42,10 @@ import java.util.UUID;
  *   public key per curve) → {@code Success}: the target group becomes {@code Valid} with those keys, and for a
  *   {@code KeyGen} the vault gets its root public keys. Disagreeing or missing keys → {@code KeyGeneratingFailed}.</li>
  * </ul>
- * Participants are the target group's holders, plus the dealers of a reshare (whose own keys are not compared: a
- * dealer leaving the holder set holds nothing afterwards). Reports on requests this service does not know (e.g.
+ * Participants are the target group's holders, plus every holder of a reshare's source group (their own keys are
+ * not compared: a node leaving the holder set holds nothing afterwards); {@code KeyGenerating} needs the new holders'
+ * and the dealers' confirmations. A successful reshare leaves the source group {@code Unavailable}: the nodes moved
+ * the keys (see {@link TssRequestService}). Reports on requests this service does not know (e.g.
  * another service's signing requests), from nodes that are not participants, of the wrong type, or on a request
  * already decided (also a cancelled one) change nothing.
  */
@@ -119,7 +121,7 @@ public class TssReportProcessor {
             return Uni.createFrom().voidItem();
         }
         return reports.list("requestId", request.id).chain(all -> record(request, all, result))
-                .chain(all -> decide(request, participants, all));
+                .chain(all -> decide(request, all));
     }
 
     /** Keeps the node's latest report: a terminal report is never replaced by a later Confirmed. */
@@ -148,7 +150,7 @@ public class TssReportProcessor {
         return isNew ? reports.persist(report).replaceWith(list) : Uni.createFrom().item(list);
     }
 
-    private Uni<Void> decide(TssRequestEntity request, List<String> participants, List<TssRequestReportEntity> all) {
+    private Uni<Void> decide(TssRequestEntity request, List<TssRequestReportEntity> all) {
         Optional<TssRequestReportEntity> rejected = first(all, TssResultStatus.REJECTED);
         if (rejected.isPresent()) {
             return fail(request, TssRequestStatus.KEY_HOLDER_CONFIRMATION_FAILED,
@@ -165,7 +167,10 @@ public class TssReportProcessor {
             if (allSucceeded) {
                 return succeed(request, target, holders, all);
             }
-            boolean allConfirmed = participants.stream().allMatch(p -> all.stream().anyMatch(r -> r.nodeId.equals(p)));
+            // Generating once the nodes that must act have confirmed: the dealers and the new holders.
+            List<String> required = new ArrayList<>(TssRequestEntity.split(request.sourceNodeIds));
+            required.addAll(holders);
+            boolean allConfirmed = required.stream().allMatch(p -> all.stream().anyMatch(r -> r.nodeId.equals(p)));
             if (allConfirmed && request.status == TssRequestStatus.PENDING_KEY_HOLDER_CONFIRMATION) {
                 request.status = TssRequestStatus.KEY_GENERATING;
                 request.updatedAt = System.currentTimeMillis();
@@ -223,7 +228,16 @@ public class TssReportProcessor {
             request.status = TssRequestStatus.SUCCESS;
             request.updatedAt = now;
             LOG.infof("TSS request %s succeeded: key share holder group %s is Valid", request.id, target.id);
-            return keys.persist(rows);
+            Uni<Void> source = request.sourceGroupId == null ? Uni.createFrom().voidItem()
+                    : groups.findById(request.sourceGroupId).invoke(s -> {
+                        // The nodes moved the keys: the old holders deleted their shares.
+                        if (s.status == KeyShareHolderGroupStatus.VALID) {
+                            s.status = KeyShareHolderGroupStatus.UNAVAILABLE;
+                            s.updatedAt = now;
+                            LOG.infof("key share holder group %s gave its keys to %s: Unavailable", s.id, target.id);
+                        }
+                    }).replaceWithVoid();
+            return source.chain(() -> keys.persist(rows));
         });
     }
 

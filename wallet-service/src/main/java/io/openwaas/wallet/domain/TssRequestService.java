@@ -40,6 +40,12 @@ import java.util.UUID;
  * ({@link TssReportProcessor}) move it on. Requests of a vault are created under a lock on the vault row, and a group
  * is the target of at most one request in progress, so a repeated create never starts a second protocol run.
  *
+ * <p>{@code KeyGenFromKeyGroup} is a {@code KeyReshare} for the nodes, which <em>moves</em> the keys (the event
+ * contract: "move root keys to a new holder set"; every old holder deletes its share once the new sharing is stored).
+ * So on success the target group becomes {@code Valid} and the source group {@code Unavailable}; when the source was
+ * the Main Group, the client then upgrades the target with {@code UpgradeToMainGroup} (Cobo's rotation flow). This
+ * differs from Cobo, where the source group keeps its shares.
+ *
  * <p>Cancelling is local: the request ends {@code KeyHolderConfirmationFailed} (the reference has no cancelled status)
  * and later reports on it are ignored; the nodes are not told, so one may still finish a DKG whose shares nobody will
  * ever use. The target group stays {@code New}, ready for a new request.
@@ -156,7 +162,9 @@ public class TssRequestService {
             dealers = List.copyOf(dealersAsked);
         }
         List<String> newNodes = target.nodeIds();
+        // Every holder of the source takes part: the nodes move the keys, so the old holders retire their shares.
         LinkedHashSet<String> participants = new LinkedHashSet<>(dealers);
+        participants.addAll(sourceNodes);
         participants.addAll(newNodes);
         TssRequestEntity r = newRequest(vault, TssRequestType.KEY_GEN_FROM_KEY_GROUP, t.id, s.id, dealers,
                 new ArrayList<>(participants), description);
