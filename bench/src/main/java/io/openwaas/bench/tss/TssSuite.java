@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code bin/waas bench tss [--signatures 200] [--concurrency 20] [--warmup 20] [--sequential 30] [--vaults 3]
  * [--timeout-seconds 30] [--credentials .waas/credentials.env] [--kafka 127.0.0.1:59092]
- * [--node-admin-ports 8083,8093,8103]}: the TSS nodes of a running {@code bin/waas up}.
+ * [--node-admin-ports 8083,8093,8103] [--vault VAULT_ID] [--types ecdsa,eddsa,schnorr]}: the TSS nodes of a running
+ * {@code bin/waas up}. {@code --vault} signs with an existing vault of the organisation (its MainGroup) and skips key
+ * generation; {@code --types} limits the signature types (for looking into one).
  *
  * <ol>
  *   <li>Key generation through the API (Cobo-Auth-signed, through the gateway): per run a new Org-Controlled vault, a
@@ -85,6 +87,8 @@ public final class TssSuite implements BenchSuite {
         int warmup = Integer.parseInt(option(args, "--warmup", "20"));
         int sequential = Integer.parseInt(option(args, "--sequential", "30"));
         int vaults = Integer.parseInt(option(args, "--vaults", "3"));
+        String existingVault = option(args, "--vault", null);
+        List<String> types = List.of(option(args, "--types", "ecdsa,eddsa,schnorr").split(","));
         signTimeout = Duration.ofSeconds(Integer.parseInt(option(args, "--timeout-seconds", "30")));
         Path credentials = Path.of(option(args, "--credentials", ".waas/credentials.env"));
         String kafka = option(args, "--kafka", "127.0.0.1:59092");
@@ -104,8 +108,8 @@ public final class TssSuite implements BenchSuite {
         // ---------------------------------------------------------------- key generation through the API
         List<Metric> metrics = new ArrayList<>();
         List<Double> keygenMs = new ArrayList<>();
-        Vault vault = null;
-        for (int run = 1; run <= vaults; run++) {
+        Vault vault = existingVault == null ? null : existing(api, existingVault);
+        for (int run = 1; existingVault == null && run <= vaults; run++) {
             awaitNodesIdle();
             try {
                 Keygen k = keygen(api, run);
@@ -121,7 +125,9 @@ public final class TssSuite implements BenchSuite {
             throw new IllegalStateException("no key generation succeeded; nothing to sign with");
         }
         double[] sortedKeygen = keygenMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        metrics.add(Metric.of("tss.keygen.vault_ms", median(sortedKeygen), "ms"));
+        if (sortedKeygen.length > 0) {
+            metrics.add(Metric.of("tss.keygen.vault_ms", median(sortedKeygen), "ms"));
+        }
         for (int i = 0; i < keygenMs.size(); i++) {
             metrics.add(Metric.of("tss.keygen.vault_ms.run_" + (i + 1), keygenMs.get(i), "ms"));
         }
@@ -136,21 +142,27 @@ public final class TssSuite implements BenchSuite {
             });
             try {
                 Signing s = new Signing(bus, verifier, orgId, vault);
-                s.run("ECDSA", warmup, concurrency, "ecdsa warm-up");
-                Run seq = s.run("ECDSA", sequential, 1, "ecdsa sequential");
-                Run ecdsa = s.run("ECDSA", signatures, concurrency, "ecdsa");
-                s.run("EdDSA", warmup, concurrency, "eddsa warm-up");
-                Run eddsa = s.run("EdDSA", signatures, concurrency, "eddsa");
-                s.run("Schnorr", warmup, concurrency, "schnorr warm-up");
-                Run schnorr = s.run("Schnorr", signatures, concurrency, "schnorr");
-                metrics.add(Metric.of("tss.sign.ecdsa.p50_ms", ecdsa.percentileMs(0.50), "ms"));
-                metrics.add(Metric.of("tss.sign.ecdsa.p99_ms", ecdsa.percentileMs(0.99), "ms"));
-                metrics.add(Metric.of("tss.sign.ecdsa.per_s", ecdsa.perSecond(), "signatures/s"));
-                metrics.add(Metric.of("tss.sign.ecdsa.sequential_p50_ms", seq.percentileMs(0.50), "ms"));
-                metrics.add(Metric.of("tss.sign.eddsa.p50_ms", eddsa.percentileMs(0.50), "ms"));
-                metrics.add(Metric.of("tss.sign.eddsa.p99_ms", eddsa.percentileMs(0.99), "ms"));
-                metrics.add(Metric.of("tss.sign.schnorr.p50_ms", schnorr.percentileMs(0.50), "ms"));
-                metrics.add(Metric.of("tss.sign.schnorr.p99_ms", schnorr.percentileMs(0.99), "ms"));
+                if (types.contains("ecdsa")) {
+                    s.run("ECDSA", warmup, concurrency, "ecdsa warm-up");
+                    Run seq = s.run("ECDSA", sequential, 1, "ecdsa sequential");
+                    Run ecdsa = s.run("ECDSA", signatures, concurrency, "ecdsa");
+                    metrics.add(Metric.of("tss.sign.ecdsa.p50_ms", ecdsa.percentileMs(0.50), "ms"));
+                    metrics.add(Metric.of("tss.sign.ecdsa.p99_ms", ecdsa.percentileMs(0.99), "ms"));
+                    metrics.add(Metric.of("tss.sign.ecdsa.per_s", ecdsa.perSecond(), "signatures/s"));
+                    metrics.add(Metric.of("tss.sign.ecdsa.sequential_p50_ms", seq.percentileMs(0.50), "ms"));
+                }
+                if (types.contains("eddsa")) {
+                    s.run("EdDSA", warmup, concurrency, "eddsa warm-up");
+                    Run eddsa = s.run("EdDSA", signatures, concurrency, "eddsa");
+                    metrics.add(Metric.of("tss.sign.eddsa.p50_ms", eddsa.percentileMs(0.50), "ms"));
+                    metrics.add(Metric.of("tss.sign.eddsa.p99_ms", eddsa.percentileMs(0.99), "ms"));
+                }
+                if (types.contains("schnorr")) {
+                    s.run("Schnorr", warmup, concurrency, "schnorr warm-up");
+                    Run schnorr = s.run("Schnorr", signatures, concurrency, "schnorr");
+                    metrics.add(Metric.of("tss.sign.schnorr.p50_ms", schnorr.percentileMs(0.50), "ms"));
+                    metrics.add(Metric.of("tss.sign.schnorr.p99_ms", schnorr.percentileMs(0.99), "ms"));
+                }
             } finally {
                 verifier.shutdownNow();
             }
@@ -168,6 +180,34 @@ public final class TssSuite implements BenchSuite {
     }
 
     record Keygen(Vault vault, double ms) {
+    }
+
+    /** An existing vault of the organisation with both root keys, and its MainGroup. */
+    private Vault existing(WaasApi api, String vaultId) throws IOException, InterruptedException {
+        String base = "/v2/wallets/mpc/vaults/" + vaultId;
+        String xpub = null;
+        String cpub = null;
+        for (JsonNode rk : api.get(base).path("root_pubkeys")) {
+            switch (rk.path("curve").asText()) {
+                case "SECP256K1" -> xpub = rk.path("root_pubkey").asText();
+                case "ED25519" -> cpub = rk.path("root_pubkey").asText();
+                default -> { }
+            }
+        }
+        if (xpub == null || cpub == null) {
+            throw new IllegalArgumentException("vault " + vaultId + " has no root keys on both curves");
+        }
+        String groupId = null;
+        for (JsonNode g : api.get(base + "/key_share_holder_groups").path("data")) {
+            if (g.path("type").asText().equals("MainGroup")
+                    && g.path("status").asText().equals("Valid")) {
+                groupId = g.path("key_share_holder_group_id").asText();
+            }
+        }
+        if (groupId == null) {
+            throw new IllegalArgumentException("vault " + vaultId + " has no Valid MainGroup");
+        }
+        return new Vault(vaultId, groupId, xpub, cpub);
     }
 
     private void requireNodesOnline(WaasApi api) throws IOException, InterruptedException {
