@@ -13,6 +13,10 @@ public final class EventType {
     public static final String TSS_RESULT_REPORTED = "io.openwaas.tss.result.reported.v1";
     /** {@link io.openwaas.platform.events.tss.TssNodeInfo} on {@code tss.nodes}. */
     public static final String TSS_NODE_UPDATED = "io.openwaas.tss.node.updated.v1";
+    /** {@link io.openwaas.platform.events.wallet.WalletAddressCreated} on {@code wallet.address.created}. */
+    public static final String WALLET_ADDRESS_CREATED = "io.openwaas.wallet.address.created.v1";
+    /** {@link io.openwaas.platform.events.wallet.WalletBalanceUpdated} on {@code wallet.balance.updated}. */
+    public static final String WALLET_BALANCE_UPDATED = "io.openwaas.wallet.balance.updated.v1";
 
     private EventType() {
     }

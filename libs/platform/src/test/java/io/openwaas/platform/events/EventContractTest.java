@@ -14,6 +14,8 @@ import io.openwaas.platform.events.tss.TssRequestType;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.events.tss.TssSignatureType;
+import io.openwaas.platform.events.wallet.WalletAddressCreated;
+import io.openwaas.platform.events.wallet.WalletBalanceUpdated;
 import io.openwaas.platform.json.JsonConfig;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +92,36 @@ class EventContractTest {
                 "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n",
                 TssNodeStatus.ONLINE, 5000, 1795284526567L);
         assertContract(node, EventType.TSS_NODE_UPDATED);
+    }
+
+    private static final String WALLET = "0b9c2f4e-6d1a-4c3b-8e5f-7a9d1c2b3e4f";
+    private static final String ORG = "7f0c3a52-2e1b-4c8e-9a61-5d2f8b9e4a10";
+
+    @Test
+    void walletAddressCreatedV1() throws Exception {
+        // The first two P2TR addresses of wallet account 3 of the BIP-32 test vector 1 root (libs/crypto).
+        WalletAddressCreated created = new WalletAddressCreated(WALLET, ORG, "c5a1e7d3-9b2f-4e6a-8c0d-1f3b5d7e9a2c",
+                "BTC", "ENCODING_P2TR", XPUB, List.of(
+                        new WalletAddressCreated.Address("bc1pgznymrjket44cqq6j6n98efk9py8fpnelc4ase450jpaacurjfps6pat03",
+                                "m/44/0/3/0/0", "03f67b311a79f556239b3faa3f03517c63626aaa365971b5a64000c7f6135d9b2c",
+                                "f67b311a79f556239b3faa3f03517c63626aaa365971b5a64000c7f6135d9b2c"),
+                        new WalletAddressCreated.Address("bc1pz0hztzf3m7y6jmfupzv79cqsf4ule62dt9fxtzz5fycf4t4zz2wsxdt7cs",
+                                "m/44/0/3/0/1", "02f4e0ce1611191331f3ddd228d4f5b9a5cf1aedac7735f0558e2f7fd23ba1e8f0",
+                                "f4e0ce1611191331f3ddd228d4f5b9a5cf1aedac7735f0558e2f7fd23ba1e8f0")),
+                1795284526567L);
+        assertContract(created, EventType.WALLET_ADDRESS_CREATED);
+    }
+
+    @Test
+    void walletBalanceUpdatedV1() throws Exception {
+        WalletBalanceUpdated updated = new WalletBalanceUpdated(WALLET, ORG, "0x7c3937F000F4B22E279D67eD86A346c757d9346B",
+                "ETH", "ETH_USDT", "1250.5", "1000.25", "250.25", 42, 1795284527611L);
+        assertContract(updated, EventType.WALLET_BALANCE_UPDATED);
+        // An account-level balance has no address: the field is absent, not null.
+        WalletBalanceUpdated accountLevel = new WalletBalanceUpdated(WALLET, ORG, null, "BTC", "BTC", "0.5", "0.5",
+                "0", 1, 1795284527611L);
+        JsonNode json = MAPPER.valueToTree(accountLevel);
+        assertEquals(false, json.has("address"));
+        assertEquals(accountLevel, MAPPER.treeToValue(json, WalletBalanceUpdated.class));
     }
 }
