@@ -2,6 +2,7 @@ package io.openwaas.wallet.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.tss.TssResult;
+import io.openwaas.wallet.domain.ServerWalletService;
 import io.openwaas.wallet.domain.TssReportProcessor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +34,12 @@ public class TssResultConsumer {
 
     private final ObjectMapper mapper;
     private final TssReportProcessor processor;
+    private final ServerWalletService serverWallets;
 
-    public TssResultConsumer(ObjectMapper mapper, TssReportProcessor processor) {
+    public TssResultConsumer(ObjectMapper mapper, TssReportProcessor processor, ServerWalletService serverWallets) {
         this.mapper = mapper;
         this.processor = processor;
+        this.serverWallets = serverWallets;
     }
 
     @Incoming(CHANNEL)
@@ -49,13 +52,15 @@ public class TssResultConsumer {
             return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException("malformed TssResult", e)));
         }
         UUID eventId = eventId(message, result);
-        return Panache.withTransaction(() -> processor.apply(result, eventId))
+        return Panache.withTransaction(() -> processor.apply(result, eventId)
+                        .chain(() -> serverWallets.apply(result, eventId)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
                 .onItemOrFailure().transformToUni((ok, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "tss.results event %s could not be applied", eventId);
                         return Uni.createFrom().completionStage(message.nack(failure));
                     }
+                    serverWallets.wake(result.requestId());
                     return Uni.createFrom().completionStage(message.ack());
                 });
     }
