@@ -71,7 +71,7 @@ public class ServerWalletResource {
     @GET
     @Path("{walletIdOrAddress}")
     public Uni<Wallet> get(@RestPath("walletIdOrAddress") String key) {
-        return service.resolve(caller.orgId(), key).map(ServerWalletResource::view);
+        return service.get(caller.orgId(), key).map(ServerWalletResource::view);
     }
 
     @POST

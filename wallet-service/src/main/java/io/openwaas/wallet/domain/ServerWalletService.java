@@ -107,6 +107,7 @@ public class ServerWalletService {
                     w.status = ServerWalletEntity.CREATING;
                     w.failureReason = null;
                     w.keygenRequestId = TssRequestService.newRequestId();
+                    w.nodeIds = String.join(",", config.nodes());
                     w.updatedAt = System.currentTimeMillis();
                     Uni<ServerWalletEntity> saved = existing != null ? Uni.createFrom().item(w) : wallets.persist(w);
                     return saved.call(this::sendKeyGen).map(x -> new Created(x, existing == null));
@@ -128,8 +129,7 @@ public class ServerWalletService {
     }
 
     private Uni<?> sendKeyGen(ServerWalletEntity w) {
-        List<String> nodes = config.nodes();
-        w.nodeIds = String.join(",", nodes);
+        List<String> nodes = List.of(w.nodeIds.split(","));
         TssRequest command = new TssRequest(w.keygenRequestId, TssRequestType.KEY_GEN, w.orgId, w.userId,
                 System.currentTimeMillis(), null,
                 new TssRequest.KeyGen("server-wallet:" + w.id, 2, nodes, List.of(TssCurve.SECP256K1)), null, null);
@@ -152,6 +152,11 @@ public class ServerWalletService {
     }
 
     // ------------------------------------------------------------------ get
+
+    /** {@link #resolve} in its own session (for reads). */
+    public Uni<ServerWalletEntity> get(String orgId, String key) {
+        return Panache.withSession(() -> resolve(orgId, key));
+    }
 
     /** By user id, wallet id (UUID) or 0x address; 404 when none of them names a wallet of the organisation. */
     public Uni<ServerWalletEntity> resolve(String orgId, String key) {
@@ -287,7 +292,8 @@ public class ServerWalletService {
     private Uni<Void> signal(String requestId) {
         Context context = Vertx.currentContext();
         CompletableFuture<Void> f = waiters.computeIfAbsent(requestId, k -> new CompletableFuture<>());
-        return Uni.createFrom().completionStage(f)
+        // a copy: the timeout cancels what it waits on, and the shared future must stay for the other waiters
+        return Uni.createFrom().completionStage(f.copy())
                 .ifNoItem().after(POLL).recoverWithItem((Void) null)
                 .emitOn(r -> context.runOnContext(v -> r.run()))
                 .replaceWithVoid();
