@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code bin/waas bench api [--rate 100] [--seconds 30] [--warmup-seconds 10] [--credentials .waas/credentials.env]}:
- * signed {@code GET /v2/wallets?limit=10} through the gateway of a running {@code bin/waas up}, at a fixed rate.
+ * {@code bin/waas bench api [--rate 100] [--seconds 30] [--warmup-seconds 10] [--credentials .waas/credentials.env]
+ * [--address-runs 5] [--address-vault VAULT_ID] [--addresses-only]}: signed {@code GET /v2/wallets?limit=10} through
+ * the gateway of a running {@code bin/waas up}, at a fixed rate; then {@link AddressBench} (1000 addresses per
+ * request; {@code --address-runs 0} skips it, {@code --addresses-only} skips the GET run).
  *
  * <p>Open loop: request {@code i} is due at {@code t0 + i / rate} and is sent then whether or not earlier ones have
  * answered; its latency is measured from that due time, so time spent queueing (in the client, the gateway or the
@@ -57,10 +59,14 @@ public final class ApiSuite implements BenchSuite {
     public List<Metric> run(List<String> args) throws Exception {
         int rate = Integer.parseInt(option(args, "--rate", "100"));
         int seconds = Integer.parseInt(option(args, "--seconds", "30"));
-        int warmup = Integer.parseInt(option(args, "--warmup-seconds", "10"));
+        int warmup = args.contains("--addresses-only") ? 0
+                : Integer.parseInt(option(args, "--warmup-seconds", "10"));
+        int addressRuns = Integer.parseInt(option(args, "--address-runs", "5"));
         Path file = Path.of(option(args, "--credentials", ".waas/credentials.env"));
-        if (rate < 1 || rate > 5000 || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 60) {
-            throw new IllegalArgumentException("--rate 1..5000, --seconds 1..600, --warmup-seconds 0..60");
+        if (rate < 1 || rate > 5000 || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 60 || addressRuns < 0
+                || addressRuns > 50) {
+            throw new IllegalArgumentException("--rate 1..5000, --seconds 1..600, --warmup-seconds 0..60, "
+                    + "--address-runs 0..50");
         }
         // The JDK HTTP client logs through System.Logger, which the JBoss LogManager on this classpath serves.
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
@@ -90,9 +96,17 @@ public final class ApiSuite implements BenchSuite {
                 System.err.printf("api: warm-up %d requests, %d ok, outcomes %s (not counted)%n",
                         w.total, w.ok.get(), new TreeMap<>(w.outcomes));
             }
-            Run run = new Run(http, signer, credentials, rate, rate * seconds);
-            run.execute();
-            return run.metrics();
+            List<Metric> metrics = new ArrayList<>();
+            if (!args.contains("--addresses-only")) {
+                Run run = new Run(http, signer, credentials, rate, rate * seconds);
+                run.execute();
+                metrics.addAll(run.metrics());
+            }
+            if (addressRuns > 0) {
+                metrics.addAll(new AddressBench(http, credentials).run(addressRuns,
+                        option(args, "--address-vault", null)));
+            }
+            return metrics;
         } finally {
             executor.shutdownNow();
         }
