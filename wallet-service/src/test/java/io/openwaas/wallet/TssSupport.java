@@ -262,7 +262,7 @@ final class TssSupport {
     }
 
     static void awaitRequestStatus(SignedClient client, String vaultId, String requestId, String status) {
-        Awaitility.await("TSS request " + requestId + " → " + status).atMost(Duration.ofSeconds(30))
+        Awaitility.await("TSS request " + requestId + " → " + status).atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> status.equals(tssRequestStatus(client, vaultId, requestId)));
     }
