@@ -8,6 +8,7 @@ import io.openwaas.platform.events.EventType;
 import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.tss.TssCurve;
 import io.openwaas.platform.events.tss.TssRequest;
+import io.openwaas.platform.events.tss.TssRequestType;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.json.JsonNames;
@@ -62,6 +63,7 @@ public class RequestHandler {
     private final Sessions sessions;
     private final RiskCallback callback;
     private final OutboxRelay relay;
+    private final ShareCache shares;
     private final ObjectMapper mapper;
     private final SecureRandom rnd = new SecureRandom();
     private final AtomicInteger running = new AtomicInteger();
@@ -71,7 +73,8 @@ public class RequestHandler {
     private SignContext.Mode ecdsaMode;
 
     public RequestHandler(TssConfig config, TssStore store, NodeDirectory directory, PeerTransport transport,
-                          Sessions sessions, RiskCallback callback, OutboxRelay relay, ObjectMapper mapper) {
+                          Sessions sessions, RiskCallback callback, OutboxRelay relay, ShareCache shares,
+                          ObjectMapper mapper) {
         this.config = config;
         this.store = store;
         this.directory = directory;
@@ -79,6 +82,7 @@ public class RequestHandler {
         this.sessions = sessions;
         this.callback = callback;
         this.relay = relay;
+        this.shares = shares;
         this.mapper = mapper;
     }
 
@@ -191,7 +195,10 @@ public class RequestHandler {
                 finish(r, TssResultStatus.REJECTED, reason, List.of(), null, null, null);
                 return;
             }
-            report(r, TssResultStatus.CONFIRMED);
+            if (r.type() != TssRequestType.KEY_SIGN) {
+                // key generation and resharing report that every holder takes part; a signature just reports its end
+                report(r, TssResultStatus.CONFIRMED);
+            }
             switch (r.type()) {
                 case KEY_GEN -> keyGen(ctx, r);
                 case KEY_SIGN -> keySign(ctx, r);
@@ -326,7 +333,7 @@ public class RequestHandler {
         KeyRecord key = activeKey(s.rootPubKey());
         require(key.nodeIds().containsAll(s.usedNodeIds()), "a signer does not hold a share of " + s.rootPubKey());
         require(s.usedNodeIds().size() >= key.threshold(), "fewer signers than the threshold " + key.threshold());
-        StoredShare stored = StoredShare.parse(store.openShare(key.keyId()));
+        StoredShare stored = shares.get(key.keyId());
         List<TssResult.Signature> signatures = new ArrayList<>();
         try {
             for (int i = 0; i < s.msgHashList().size(); i++) {
@@ -341,11 +348,11 @@ public class RequestHandler {
             if (stored.frozen()) {
                 LOG.errorf("key %s FROZEN after a terminal two-party ECDSA abort: %s", key.keyId(), e.getMessage());
                 store.freeze(key.keyId(), e.getMessage(), stored.toBytes());
+                shares.invalidate(key.keyId());
             }
             throw e;
-        } finally {
-            stored.destroy();
         }
+        shares.refill(stored);
         finish(r, TssResultStatus.SUCCEEDED, null, List.of(), null, signatures.isEmpty() ? null : signatures, null);
     }
 
@@ -398,6 +405,7 @@ public class RequestHandler {
                     }
                     return null;
                 });
+                old.forEach(o -> shares.invalidate(o.keyId()));
             } finally {
                 if (oldShare != null) {
                     oldShare.destroy();

@@ -112,8 +112,10 @@ public final class Signer {
         }
         P2KeyShare share = stored.asP2With(peer).orElseThrow(() ->
                 new IllegalStateException("no two-party ECDSA share with " + peerNode));
-        SignRound2 r2 = SignRound2.start(share, context,
-                Messages.parse(Ecdsa2p.SIGN, 1, peer, ch.receive(1, peerNode), SignMessage1::parse), ctx.rnd());
+        SignMessage1 m1 = Messages.parse(Ecdsa2p.SIGN, 1, peer, ch.receive(1, peerNode), SignMessage1::parse);
+        var pool = stored.noiseFor(peer);
+        SignRound2 r2 = pool.isPresent() ? SignRound2.start(share, context, m1, pool.get(), ctx.rnd())
+                : SignRound2.start(share, context, m1, ctx.rnd());
         ch.send(2, peerNode, r2.message().toBytes());
         SignRound4 r4 = r2.next(Messages.parse(Ecdsa2p.SIGN, 3, peer, ch.receive(3, peerNode), SignMessage3::parse));
         ch.send(4, peerNode, r4.message().toBytes());

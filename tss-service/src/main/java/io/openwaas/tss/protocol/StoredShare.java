@@ -25,6 +25,9 @@ public final class StoredShare {
     private final KeyShare share;
     private final List<P1KeyShare> p1;
     private final List<P2KeyShare> p2;
+    /** P2's pre-computed Paillier randomness per P1 peer (memory only; set by whoever keeps the share loaded). */
+    private final java.util.Map<PartyId, io.openwaas.mpc.paillier.PaillierNoisePool> noise =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public StoredShare(KeyShare share, List<P1KeyShare> p1, List<P2KeyShare> p2) {
         this.share = share;
@@ -42,6 +45,21 @@ public final class StoredShare {
 
     public Optional<P2KeyShare> asP2With(PartyId peer) {
         return p2.stream().filter(s -> s.peer().equals(peer)).findFirst();
+    }
+
+    /** Keeps a pool of P2 Paillier randomness for each P2 pair share (refilled by the caller's thread). */
+    public java.util.Collection<io.openwaas.mpc.paillier.PaillierNoisePool> attachNoisePools(int capacity,
+                                                                                         java.security.SecureRandom rnd) {
+        for (P2KeyShare s : p2) {
+            noise.computeIfAbsent(s.peer(), k -> new io.openwaas.mpc.paillier.PaillierNoisePool(s.peerPaillier(),
+                    capacity, rnd));
+        }
+        return noise.values();
+    }
+
+    /** The noise pool for signing as P2 with {@code p1}, if one is attached. */
+    public Optional<io.openwaas.mpc.paillier.PaillierNoisePool> noiseFor(PartyId p1) {
+        return Optional.ofNullable(noise.get(p1));
     }
 
     /** Whether a terminal two-party ECDSA abort froze one of this holder's P1 shares. */
@@ -109,6 +127,7 @@ public final class StoredShare {
 
     /** Wipes the secrets this object holds. */
     public void destroy() {
+        noise.values().forEach(io.openwaas.mpc.paillier.PaillierNoisePool::clear);
         share.destroy();
         p1.forEach(P1KeyShare::destroy);
         p2.forEach(P2KeyShare::destroy);
