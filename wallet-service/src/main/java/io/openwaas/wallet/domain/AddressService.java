@@ -98,17 +98,36 @@ public class AddressService {
             throw ApiException.invalid("count", "must be an integer from 1 to " + MAX_COUNT);
         }
         Family family = Family.of(chain.chainId());
+        long[] t = new long[6];
+        t[0] = System.nanoTime();
         return Panache.withTransaction(() -> lockWallet(orgId, walletId)
                         .chain(wallet -> vaults.findById(wallet.vaultId).chain(vault -> {
                             String root = rootKey(vault, family);
                             return allocateAccount(wallet)
                                     .chain(account -> allocateIndices(wallet.id, family, n)
+                                            .invoke(() -> t[1] = System.nanoTime())
                                             .chain(first -> deriveOffLoop(root, chain.chainId(), encoding, account[0], first, n))
+                                            .invoke(() -> t[2] = System.nanoTime())
                                             .chain(derived -> insert(wallet, chain.chainId(), family, encoding, derived))
+                                            .invoke(() -> t[3] = System.nanoTime())
                                             .chain(rows -> publish(wallet, vault, chain.chainId(), encoding, root, account[1], rows)
+                                                    .invoke(() -> t[4] = System.nanoTime())
                                                     .replaceWith(new Created(rows, root))));
                         })))
-                .invoke(created -> relay.wake());
+                .invoke(created -> {
+                    relay.wake();
+                    if (LOG.isDebugEnabled()) {
+                        t[5] = System.nanoTime();
+                        LOG.debugf("wallet %s: %d %s addresses in %.1f ms (lock and allocate %.1f, derive %.1f, "
+                                + "insert %.1f, outbox %.1f, commit %.1f)", walletId, n, chain.chainId(),
+                                ms(t[0], t[5]), ms(t[0], t[1]), ms(t[1], t[2]), ms(t[2], t[3]), ms(t[3], t[4]),
+                                ms(t[4], t[5]));
+                    }
+                });
+    }
+
+    private static double ms(long from, long to) {
+        return (to - from) / 1e6;
     }
 
     /** The wallet's addresses, oldest first, filtered by chain ids and addresses (either may be empty). */
@@ -323,7 +342,6 @@ public class AddressService {
                 .map(a -> new WalletAddressCreated.Address(a.address, a.path, a.pubkey, a.xOnlyPubkey)).toList();
         WalletAddressCreated event = new WalletAddressCreated(wallet.id.toString(), wallet.orgId, vault.id.toString(),
                 chainId, encoding.coboName(), root, list, System.currentTimeMillis());
-        LOG.debugf("wallet %s: %d %s addresses (%s)", wallet.id, rows.size(), chainId, encoding.coboName());
         return outbox.append(Topics.WALLET_ADDRESS_CREATED, EventType.WALLET_ADDRESS_CREATED, wallet.id.toString(),
                 wallet.orgId, sequence, event).replaceWithVoid();
     }
