@@ -1,13 +1,12 @@
 package io.openwaas.bench.api;
 
 import io.openwaas.bench.BenchSuite;
+import io.openwaas.bench.Credentials;
 import io.openwaas.bench.Metric;
-import io.openwaas.platform.auth.CurveType;
+import io.openwaas.bench.WaasApi;
 import io.openwaas.platform.auth.ResponseSignature;
-import io.openwaas.testkit.auth.ApiKeyPair;
 import io.openwaas.testkit.auth.CoboAuthSigner;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +61,8 @@ public final class ApiSuite implements BenchSuite {
         int warmup = args.contains("--addresses-only") ? 0
                 : Integer.parseInt(option(args, "--warmup-seconds", "10"));
         int addressRuns = Integer.parseInt(option(args, "--address-runs", "5"));
+        int serverWalletCreates = Integer.parseInt(option(args, "--server-wallets", "3"));
+        int serverWalletSignatures = Integer.parseInt(option(args, "--server-wallet-signatures", "100"));
         Path file = Path.of(option(args, "--credentials", ".waas/credentials.env"));
         if (rate < 1 || rate > 5000 || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 60 || addressRuns < 0
                 || addressRuns > 50) {
@@ -71,13 +72,8 @@ public final class ApiSuite implements BenchSuite {
         // The JDK HTTP client logs through System.Logger, which the JBoss LogManager on this classpath serves.
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         Credentials credentials = Credentials.read(file);
-        if (!InetAddress.getByName(credentials.url().getHost()).isLoopbackAddress()) {
-            throw new IllegalArgumentException("the api bench only runs against loopback, not " + credentials.url());
-        }
-        CoboAuthSigner signer = new CoboAuthSigner(ApiKeyPair.fromSecretHex(CurveType.ED25519, credentials.apiSecret()));
-        if (!signer.key().apiKey().equals(credentials.apiKey())) {
-            throw new IllegalArgumentException("WAAS_API_SECRET does not belong to WAAS_API_KEY");
-        }
+        CoboAuthSigner signer = credentials.signer();
+        WaasApi api = WaasApi.fromCredentials(file, new com.fasterxml.jackson.databind.ObjectMapper());
 
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "api-bench-http");
@@ -103,8 +99,11 @@ public final class ApiSuite implements BenchSuite {
                 metrics.addAll(run.metrics());
             }
             if (addressRuns > 0) {
-                metrics.addAll(new AddressBench(http, credentials).run(addressRuns,
+                metrics.addAll(new AddressBench(http, credentials, api).run(addressRuns,
                         option(args, "--address-vault", null)));
+            }
+            if (serverWalletSignatures > 0) {
+                metrics.addAll(new ServerWalletBench(api).run(serverWalletCreates, serverWalletSignatures));
             }
             return metrics;
         } finally {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openwaas.bench.BenchSuite;
 import io.openwaas.bench.Metric;
+import io.openwaas.bench.Vaults;
+import io.openwaas.bench.WaasApi;
 
 import java.io.IOException;
 import java.net.URI;
@@ -108,11 +110,11 @@ public final class TssSuite implements BenchSuite {
         // ---------------------------------------------------------------- key generation through the API
         List<Metric> metrics = new ArrayList<>();
         List<Double> keygenMs = new ArrayList<>();
-        Vault vault = existingVault == null ? null : existing(api, existingVault);
+        Vaults.Vault vault = existingVault == null ? null : existing(api, existingVault);
         for (int run = 1; existingVault == null && run <= vaults; run++) {
             awaitNodesIdle();
             try {
-                Keygen k = keygen(api, run);
+                Vaults.Keyed k = keygen(api, run);
                 keygenMs.add(k.ms());
                 vault = k.vault();
                 System.err.printf("tss: keygen run %d: %.1f ms (vault %s)%n", run, k.ms(), k.vault().vaultId());
@@ -176,114 +178,17 @@ public final class TssSuite implements BenchSuite {
 
     // -------------------------------------------------------------------------------------------------- key gen
 
-    record Vault(String vaultId, String groupId, String xpub, String cpub) {
-    }
-
-    record Keygen(Vault vault, double ms) {
-    }
-
-    /** An existing vault of the organisation with both root keys, and its MainGroup. */
-    private Vault existing(WaasApi api, String vaultId) throws IOException, InterruptedException {
-        String base = "/v2/wallets/mpc/vaults/" + vaultId;
-        String xpub = null;
-        String cpub = null;
-        for (JsonNode rk : api.get(base).path("root_pubkeys")) {
-            switch (rk.path("curve").asText()) {
-                case "SECP256K1" -> xpub = rk.path("root_pubkey").asText();
-                case "ED25519" -> cpub = rk.path("root_pubkey").asText();
-                default -> { }
-            }
-        }
-        if (xpub == null || cpub == null) {
-            throw new IllegalArgumentException("vault " + vaultId + " has no root keys on both curves");
-        }
-        String groupId = null;
-        for (JsonNode g : api.get(base + "/key_share_holder_groups").path("data")) {
-            if (g.path("type").asText().equals("MainGroup")
-                    && g.path("status").asText().equals("Valid")) {
-                groupId = g.path("key_share_holder_group_id").asText();
-            }
-        }
-        if (groupId == null) {
-            throw new IllegalArgumentException("vault " + vaultId + " has no Valid MainGroup");
-        }
-        return new Vault(vaultId, groupId, xpub, cpub);
+    private Vaults.Vault existing(WaasApi api, String vaultId) throws IOException, InterruptedException {
+        return Vaults.existing(api, vaultId);
     }
 
     private void requireNodesOnline(WaasApi api) throws IOException, InterruptedException {
-        JsonNode holders = api.get("/v2/wallets/mpc/cobo_key_share_holders");
-        List<String> online = new ArrayList<>();
-        for (JsonNode h : holders) {
-            if (h.path("online").asBoolean(false)) {
-                online.add(h.path("tss_node_id").asText());
-            }
-        }
-        List<String> missing = NODES.stream().filter(n -> !online.contains(n)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("the tss bench needs the 3 TSS nodes " + NODES + " online; "
-                    + "GET /v2/wallets/mpc/cobo_key_share_holders shows online " + online + ", missing " + missing
-                    + " (bin/waas status; bin/waas logs tss-node-N)");
-        }
+        Vaults.requireNodesOnline(api, NODES);
     }
 
-    private Keygen keygen(WaasApi api, int run) throws IOException, InterruptedException {
-        ObjectNode v = mapper.createObjectNode();
-        v.put("name", "bench-tss-" + System.currentTimeMillis() + "-" + run);
-        v.put("vault_type", "Org-Controlled");
-        String vaultId = api.post("/v2/wallets/mpc/vaults", v).path("vault_id").asText();
-        String base = "/v2/wallets/mpc/vaults/" + vaultId;
-
-        ObjectNode g = mapper.createObjectNode();
-        g.put("key_share_holder_group_type", "MainGroup");
-        g.put("participants", 3);
-        g.put("threshold", 2);
-        var holders = g.putArray("key_share_holders");
-        for (String n : NODES) {
-            holders.addObject().put("name", n).put("type", "Cobo").put("tss_node_id", n).put("signer", true);
-        }
-        String groupId = api.post(base + "/key_share_holder_groups", g).path("key_share_holder_group_id").asText();
-
-        ObjectNode k = mapper.createObjectNode();
-        k.put("type", "KeyGen");
-        k.put("target_key_share_holder_group_id", groupId);
-        k.put("description", "bin/waas bench tss");
-        long t0 = System.nanoTime();
-        String requestId = api.post(base + "/tss_requests", k).path("tss_request_id").asText();
-        long deadline = t0 + KEYGEN_TIMEOUT.toNanos();
-        String status = "";
-        while (true) {
-            status = api.get(base + "/tss_requests/" + requestId).path("status").asText();
-            if (status.equals("Success")) {
-                break;
-            }
-            if (status.endsWith("Failed")) {
-                throw new IllegalStateException("KeyGen request " + requestId + " ended " + status);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("KeyGen request " + requestId + " still " + status + " after "
-                        + KEYGEN_TIMEOUT.toSeconds() + " s");
-            }
-            Thread.sleep(POLL_MS);
-        }
-        String xpub = null;
-        String cpub = null;
-        while (xpub == null || cpub == null) {
-            for (JsonNode rk : api.get(base).path("root_pubkeys")) {
-                switch (rk.path("curve").asText()) {
-                    case "SECP256K1" -> xpub = rk.path("root_pubkey").asText();
-                    case "ED25519" -> cpub = rk.path("root_pubkey").asText();
-                    default -> { }
-                }
-            }
-            if (xpub == null || cpub == null) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("vault " + vaultId + " has no root keys after Success");
-                }
-                Thread.sleep(POLL_MS);
-            }
-        }
-        double ms = (System.nanoTime() - t0) / 1e6;
-        return new Keygen(new Vault(vaultId, groupId, xpub, cpub), ms);
+    private Vaults.Keyed keygen(WaasApi api, int run) throws IOException, InterruptedException {
+        return Vaults.create(api, mapper, "bench-tss-" + System.currentTimeMillis() + "-" + run, NODES, KEYGEN_TIMEOUT,
+                POLL_MS);
     }
 
     /**
@@ -355,9 +260,9 @@ public final class TssSuite implements BenchSuite {
         final TssBus bus;
         final ExecutorService verifier;
         final String orgId;
-        final Vault vault;
+        final Vaults.Vault vault;
 
-        Signing(TssBus bus, ExecutorService verifier, String orgId, Vault vault) {
+        Signing(TssBus bus, ExecutorService verifier, String orgId, Vaults.Vault vault) {
             this.bus = bus;
             this.verifier = verifier;
             this.orgId = orgId;

@@ -1,4 +1,4 @@
-package io.openwaas.bench.api;
+package io.openwaas.bench;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code .waas/credentials.env} that {@code bin/waas up} writes on first start. */
-record Credentials(URI url, String apiKey, String apiSecret, String responsePublicKey) {
+public record Credentials(URI url, String apiKey, String apiSecret, String responsePublicKey) {
 
-    static Credentials read(Path file) throws IOException {
+    /** Reads the file; the platform must be on a loopback address (benchmarks never run against a remote host). */
+    public static Credentials read(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new IOException(file + " does not exist: run bin/waas up first");
         }
@@ -21,8 +22,22 @@ record Credentials(URI url, String apiKey, String apiSecret, String responsePubl
                 values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
             }
         }
-        return new Credentials(URI.create(require(values, "WAAS_URL", file)), require(values, "WAAS_API_KEY", file),
+        Credentials c = new Credentials(URI.create(require(values, "WAAS_URL", file)), require(values, "WAAS_API_KEY", file),
                 require(values, "WAAS_API_SECRET", file), require(values, "WAAS_RESPONSE_PUBLIC_KEY", file));
+        if (!java.net.InetAddress.getByName(c.url().getHost()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("benchmarks only run against loopback, not " + c.url());
+        }
+        return c;
+    }
+
+    /** The Cobo Auth signer of the credentials' API key (checked to belong to it). */
+    public io.openwaas.testkit.auth.CoboAuthSigner signer() {
+        var signer = new io.openwaas.testkit.auth.CoboAuthSigner(io.openwaas.testkit.auth.ApiKeyPair.fromSecretHex(
+                io.openwaas.platform.auth.CurveType.ED25519, apiSecret));
+        if (!signer.key().apiKey().equals(apiKey)) {
+            throw new IllegalArgumentException("WAAS_API_SECRET does not belong to WAAS_API_KEY");
+        }
+        return signer;
     }
 
     private static String require(Map<String, String> values, String key, Path file) throws IOException {
