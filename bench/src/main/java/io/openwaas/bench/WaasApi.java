@@ -15,9 +15,8 @@ import java.time.Duration;
 
 /**
  * The platform's API ({@code /v2}, {@code /api}) through the gateway of a running {@code bin/waas up}, every request
- * signed with
- * Cobo Auth from {@code .waas/credentials.env} (loopback only). Responses to changes have their response signature
- * checked; polls do not (they are many and only read a status).
+ * signed with Cobo Auth from {@code .waas/credentials.env} (loopback only). Responses to changes have their response
+ * signature checked; polls do not (they are many and only read a status).
  */
 public final class WaasApi {
 
