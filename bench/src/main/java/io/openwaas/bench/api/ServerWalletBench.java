@@ -7,7 +7,7 @@ import io.openwaas.bench.WaasApi;
 import io.openwaas.crypto.address.Addresses;
 import io.openwaas.crypto.ecdsa.Ecdsa;
 import io.openwaas.crypto.ecdsa.EcdsaSignature;
-import org.bouncycastle.crypto.digests.KeccakDigest;
+import io.openwaas.crypto.hash.Hashes;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -92,13 +92,7 @@ final class ServerWalletBench {
     /** The EIP-55 address that signed an EIP-191 personal message (0x r s v). */
     static String recover(String message, String signature) {
         byte[] sig = HEX.parseHex(signature.substring(2));
-        byte[] m = message.getBytes(StandardCharsets.UTF_8);
-        byte[] prefix = ("\u0019Ethereum Signed Message:\n" + m.length).getBytes(StandardCharsets.UTF_8);
-        KeccakDigest k = new KeccakDigest(256);
-        k.update(prefix, 0, prefix.length);
-        k.update(m, 0, m.length);
-        byte[] hash = new byte[32];
-        k.doFinal(hash, 0);
+        byte[] hash = Hashes.ethPersonalMessage(message.getBytes(StandardCharsets.UTF_8));
         EcdsaSignature s = new EcdsaSignature(new BigInteger(1, Arrays.copyOfRange(sig, 0, 32)),
                 new BigInteger(1, Arrays.copyOfRange(sig, 32, 64)), (sig[64] & 0xff) - 27);
         return Addresses.evm(Ecdsa.recover(hash, s));

@@ -72,7 +72,7 @@ final class Verify {
         System.arraycopy(xOnlyKey, 0, compressed, 1, 32);
         ECPoint pk = K1.getCurve().decodePoint(compressed);
         BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge",
-                concat(Arrays.copyOfRange(sig, 0, 32), xOnlyKey, message))).mod(n);
+                io.openwaas.crypto.util.Bytes.concat(Arrays.copyOfRange(sig, 0, 32), xOnlyKey, message))).mod(n);
         ECPoint big = K1.getG().multiply(s).subtract(pk.multiply(e)).normalize();
         return !big.isInfinity() && !big.getAffineYCoord().toBigInteger().testBit(0)
                 && big.getAffineXCoord().toBigInteger().equals(r);
@@ -88,20 +88,6 @@ final class Verify {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int o = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, o, p.length);
-            o += p.length;
-        }
-        return out;
     }
 
     static byte[] sha256(String s) {

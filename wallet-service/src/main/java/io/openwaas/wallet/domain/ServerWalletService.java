@@ -29,7 +29,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.jboss.logging.Logger;
 
 import java.math.BigInteger;
@@ -200,7 +199,7 @@ public class ServerWalletService {
         if (bytes.length == 0 || bytes.length > MAX_MESSAGE_BYTES) {
             throw ApiException.invalid("message", "1 to " + MAX_MESSAGE_BYTES + " bytes of UTF-8");
         }
-        byte[] hash = personalMessageHash(bytes);
+        byte[] hash = io.openwaas.crypto.hash.Hashes.ethPersonalMessage(bytes);
         String requestId = TssRequestService.newRequestId();
         return Panache.withTransaction(() -> resolve(orgId, key).chain(w -> {
                     if (!ServerWalletEntity.READY.equals(w.status)) {
@@ -228,17 +227,6 @@ public class ServerWalletService {
                 }))
                 .invoke(relay::wake)
                 .chain(w -> awaitSignature(requestId, deadline()).map(s -> new Signed(w, s.signature)));
-    }
-
-    /** {@code keccak256("\x19Ethereum Signed Message:\n" ‖ len ‖ message)} (EIP-191 version 0x45). */
-    public static byte[] personalMessageHash(byte[] message) {
-        byte[] prefix = ("\u0019Ethereum Signed Message:\n" + message.length).getBytes(StandardCharsets.UTF_8);
-        KeccakDigest k = new KeccakDigest(256);
-        k.update(prefix, 0, prefix.length);
-        k.update(message, 0, message.length);
-        byte[] out = new byte[32];
-        k.doFinal(out, 0);
-        return out;
     }
 
     // ------------------------------------------------------------------ waiting

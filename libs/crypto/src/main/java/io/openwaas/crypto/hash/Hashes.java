@@ -55,6 +55,16 @@ public final class Hashes {
     }
 
     /** HMAC-SHA512. */
+    /**
+     * EIP-191 version {@code 0x45} ({@code personal_sign}): {@code keccak256("\x19Ethereum Signed Message:\n" ‖ len ‖
+     * message)}, with the length in decimal ASCII.
+     */
+    public static byte[] ethPersonalMessage(byte[] message) {
+        byte[] prefix = ("\u0019Ethereum Signed Message:\n" + message.length)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return keccak256(prefix, message);
+    }
+
     public static byte[] hmacSha512(byte[] key, byte[]... parts) {
         HMac mac = new HMac(new SHA512Digest());
         mac.init(new KeyParameter(key));
