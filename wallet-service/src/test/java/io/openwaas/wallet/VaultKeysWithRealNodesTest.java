@@ -30,6 +30,10 @@ class VaultKeysWithRealNodesTest {
 
     @Test
     void keyGenThenKeyGenFromKeyGroupWithTheRealNodes() {
+        // these nodes run without a callback server: they approve every request and say so
+        for (var node : io.openwaas.testkit.infra.TssNodesTestResource.nodes()) {
+            assertTrue(node.get("/admin/status").contains("no callback server configured"), node.name());
+        }
         SignedClient client = Fixtures.newOrganization(CurveType.ED25519);
         client.get("/v2/wallets/mpc/cobo_key_share_holders").then().statusCode(200);
         TssSupport.awaitKnown(client, NODES);
