@@ -211,6 +211,9 @@ class AddressApiTest {
                     .body("error_message", containsString(c.message()))
                     .body("error_id", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
         }
+        client.post(path, "").then().statusCode(400).body("error_code", org.hamcrest.Matchers.oneOf(2003, 2006));
+        client.post(path, "null").then().statusCode(400);
+        client.post(path, null).then().statusCode(org.hamcrest.Matchers.oneOf(400, 415));
         client.post("/v2/wallets/not-a-uuid/addresses", body("BTC", 1, null)).then().statusCode(400);
         client.post("/v2/wallets/" + UUID.randomUUID() + "/addresses", body("BTC", 1, null)).then().statusCode(404)
                 .body("error_code", equalTo(2028));

@@ -54,6 +54,9 @@ public class AddressResource {
     @ResponseStatus(201)
     public Uni<List<AddressInfo>> create(@RestPath("wallet_id") String walletId, @NotNull CreateAddressRequest request) {
         var wallet = Ids.uuid("wallet_id", walletId);
+        if (request == null) {
+            throw ApiException.missing("chain_id");
+        }
         if (request.taprootScriptTreeHashes() != null && !request.taprootScriptTreeHashes().isEmpty()) {
             throw ApiException.unsupported("taproot_script_tree_hashes (tweaked Taproot addresses)");
         }
