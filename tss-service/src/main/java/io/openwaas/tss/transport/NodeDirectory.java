@@ -43,6 +43,12 @@ public class NodeDirectory {
     private final String bootstrap;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+    private final java.util.concurrent.ExecutorService verifier = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tss-aux-verifier");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
     private volatile boolean running;
     private volatile boolean caughtUp;
     private NodeKeys keys;
@@ -147,7 +153,17 @@ public class NodeDirectory {
         }
         try {
             TssNodeInfo info = mapper.readValue(json, TssNodeInfo.class);
-            peers.compute(info.nodeId(), (id, previous) -> new Peer(info).inherit(previous));
+            Peer peer = peers.compute(info.nodeId(), (id, previous) -> new Peer(info).inherit(previous));
+            if (keys != null && !info.nodeId().equals(keys.nodeId()) && info.auxSetup() != null) {
+                // verify the peer's aux setup (Π^prm, about a second of CPU) now, not in its first key generation
+                verifier.execute(() -> {
+                    try {
+                        peer.auxSetup();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("the aux setup announced by %s does not verify: %s", info.nodeId(), e.getMessage());
+                    }
+                });
+            }
         } catch (Exception e) {
             LOG.warnf("ignored an unreadable tss.nodes record: %s", e.getMessage());
         }
