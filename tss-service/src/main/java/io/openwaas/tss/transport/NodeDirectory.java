@@ -42,6 +42,7 @@ public class NodeDirectory {
     private final ObjectMapper mapper;
     private final String bootstrap;
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final Map<String, io.openwaas.mpc.ecdsa2p.VerifiedAuxSetup> verifiedAux = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
     private final java.util.concurrent.ExecutorService verifier = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tss-aux-verifier");
@@ -153,8 +154,10 @@ public class NodeDirectory {
         }
         try {
             TssNodeInfo info = mapper.readValue(json, TssNodeInfo.class);
-            Peer peer = peers.compute(info.nodeId(), (id, previous) -> new Peer(info).inherit(previous));
-            if (keys != null && !info.nodeId().equals(keys.nodeId()) && info.auxSetup() != null) {
+            Peer peer = new Peer(info, verifiedAux);
+            peers.put(info.nodeId(), peer);
+            if (keys != null && !info.nodeId().equals(keys.nodeId()) && info.auxSetup() != null
+                    && info.status() == io.openwaas.platform.events.tss.TssNodeStatus.ONLINE) {
                 // verify the peer's aux setup (Π^prm, about a second of CPU) now, not in its first key generation
                 verifier.execute(() -> {
                     try {

@@ -17,22 +17,15 @@ public final class Peer {
     private final PartyId partyId;
     private final Ed25519PublicKeyParameters identity;
     private final X25519PublicKeyParameters encryption;
-    private volatile VerifiedAuxSetup verifiedAux;
+    /** Verified setups by (node id, announced setup), shared by every announcement object of the directory. */
+    private final java.util.Map<String, VerifiedAuxSetup> verified;
 
-    Peer(TssNodeInfo info) {
+    Peer(TssNodeInfo info, java.util.Map<String, VerifiedAuxSetup> verified) {
         this.info = info;
+        this.verified = verified;
         this.partyId = PartyId.of(info.partyId());
         this.identity = new Ed25519PublicKeyParameters(HexFormat.of().parseHex(info.identityPublicKey()), 0);
         this.encryption = new X25519PublicKeyParameters(HexFormat.of().parseHex(info.encryptionPublicKey()), 0);
-    }
-
-    /** Carries a verified aux setup over from the previous announcement when the setup did not change. */
-    Peer inherit(Peer previous) {
-        if (previous != null && previous.verifiedAux != null && previous.info.auxSetup() != null
-                && previous.info.auxSetup().equals(info.auxSetup()) && previous.partyId.equals(partyId)) {
-            verifiedAux = previous.verifiedAux;
-        }
-        return this;
     }
 
     public TssNodeInfo info() {
@@ -60,19 +53,12 @@ public final class Peer {
      * CPU), then kept for as long as the peer announces the same setup.
      */
     public VerifiedAuxSetup auxSetup() {
-        VerifiedAuxSetup v = verifiedAux;
-        if (v == null) {
-            synchronized (this) {
-                if (verifiedAux == null) {
-                    if (info.auxSetup() == null) {
-                        throw new IllegalStateException(info.nodeId() + " has announced no aux setup");
-                    }
-                    AuxSetup setup = AuxSetup.parse(Base64.getDecoder().decode(info.auxSetup()));
-                    verifiedAux = setup.verify(setup.session(), partyId);
-                }
-                v = verifiedAux;
-            }
+        if (info.auxSetup() == null) {
+            throw new IllegalStateException(info.nodeId() + " has announced no aux setup");
         }
-        return v;
+        return verified.computeIfAbsent(info.nodeId() + "|" + info.partyId() + "|" + info.auxSetup(), k -> {
+            AuxSetup setup = AuxSetup.parse(Base64.getDecoder().decode(info.auxSetup()));
+            return setup.verify(setup.session(), partyId);
+        });
     }
 }
