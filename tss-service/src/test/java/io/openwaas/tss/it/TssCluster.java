@@ -72,6 +72,8 @@ final class TssCluster implements AutoCloseable {
         Path repo = Path.of(System.getProperty("user.dir")).getParent();
         postgres = EmbeddedPostgresServer.start(0, null);
         kafka = KafkaBroker.start(dir.resolve("kafka"), 0);
+        // if starting the rest fails, the broker JVM and the processes must not outlive the tests
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopProcesses));
         kafka.createTopics(Topics.ALL, Topics.COMPACTED);
         SecureRandom rnd = new SecureRandom();
 
@@ -214,17 +216,23 @@ final class TssCluster implements AutoCloseable {
         return List.copyOf(results.getOrDefault(requestId, List.of()));
     }
 
-    @Override
-    public void close() {
-        reading = false;
+    private synchronized void stopProcesses() {
         for (ServiceProcess n : nodes) {
             n.stop();
         }
-        callbackServer.stop();
+        if (callbackServer != null) {
+            callbackServer.stop();
+        }
+        kafka.stop();
+    }
+
+    @Override
+    public void close() {
+        reading = false;
         gate.close();
         producer.close();
         rawProducer.close();
-        kafka.stop();
+        stopProcesses();
         try {
             postgres.close();
         } catch (IOException ignored) {
