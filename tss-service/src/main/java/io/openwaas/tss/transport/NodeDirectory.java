@@ -6,20 +6,17 @@ import io.openwaas.platform.events.EventType;
 import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.tss.TssNodeInfo;
 import io.openwaas.platform.events.tss.TssNodeStatus;
+import io.openwaas.platform.kafka.CompactedTopicView;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.node.NodeKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +38,7 @@ public class NodeDirectory {
     private final TssConfig config;
     private final ObjectMapper mapper;
     private final String bootstrap;
-    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final CompactedTopicView<Peer> peers;
     private final Map<String, io.openwaas.mpc.ecdsa2p.VerifiedAuxSetup> verifiedAux = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
     private final java.util.concurrent.ExecutorService verifier = Executors.newSingleThreadExecutor(r -> {
@@ -50,29 +47,27 @@ public class NodeDirectory {
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
-    private volatile boolean running;
-    private volatile boolean caughtUp;
-    private NodeKeys keys;
+    private volatile NodeKeys keys;
     private volatile boolean callbackConfigured;
     private KafkaProducer<String, String> producer;
     private ScheduledExecutorService heartbeat;
-    private Thread reader;
 
     public NodeDirectory(TssConfig config, ObjectMapper mapper,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
         this.mapper = mapper;
         this.bootstrap = bootstrap;
+        this.peers = new CompactedTopicView<>(Topics.TSS_NODES, bootstrap, config.nodeId() + "-directory-reader",
+                (nodeId, json) -> peer(mapper.readValue(json, TssNodeInfo.class)),
+                (current, incoming) -> incoming.info().updatedTimestamp() >= current.info().updatedTimestamp()
+                        ? incoming : current);
     }
 
     public void start(NodeKeys keys, boolean callbackConfigured) {
         this.keys = keys;
         this.callbackConfigured = callbackConfigured;
-        running = true;
         producer = KafkaClients.stringProducer(bootstrap, config.nodeId() + "-directory");
-        reader = new Thread(this::read, "tss-node-directory");
-        reader.setDaemon(true);
-        reader.start();
+        peers.start();
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tss-node-heartbeat");
             t.setDaemon(true);
@@ -83,7 +78,7 @@ public class NodeDirectory {
     }
 
     public void stop() {
-        running = false;
+        peers.stop();
         if (heartbeat != null) {
             heartbeat.shutdownNow();
         }
@@ -124,81 +119,39 @@ public class NodeDirectory {
         }
     }
 
-    private void read() {
-        while (running) {
-            try (KafkaConsumer<String, String> consumer = KafkaClients.stringConsumer(bootstrap,
-                    config.nodeId() + "-directory-reader")) {
-                List<TopicPartition> parts = KafkaClients.assignAll(consumer, Topics.TSS_NODES, Duration.ofMinutes(5));
-                consumer.seekToBeginning(parts);
-                Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-                while (running) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        apply(r.value());
-                    }
-                    if (!caughtUp && parts.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                        caughtUp = true;
-                    }
+    /** A peer from its announcement; its aux setup is verified in the background (not in its first keygen). */
+    private Peer peer(TssNodeInfo info) {
+        Peer peer = new Peer(info, verifiedAux);
+        if (keys != null && !info.nodeId().equals(keys.nodeId()) && info.auxSetup() != null
+                && info.status() == TssNodeStatus.ONLINE) {
+            // Π^prm costs about a second of CPU
+            verifier.execute(() -> {
+                try {
+                    peer.auxSetup();
+                } catch (RuntimeException e) {
+                    LOG.warnf("the aux setup announced by %s does not verify: %s", info.nodeId(), e.getMessage());
                 }
-            } catch (RuntimeException e) {
-                if (running) {
-                    LOG.warnf("tss.nodes reader restarts after: %s", e.getMessage());
-                    sleep(1000);
-                }
-            }
+            });
         }
-    }
-
-    private void apply(String json) {
-        if (json == null) {
-            return;
-        }
-        try {
-            TssNodeInfo info = mapper.readValue(json, TssNodeInfo.class);
-            Peer peer = new Peer(info, verifiedAux);
-            peers.put(info.nodeId(), peer);
-            if (keys != null && !info.nodeId().equals(keys.nodeId()) && info.auxSetup() != null
-                    && info.status() == io.openwaas.platform.events.tss.TssNodeStatus.ONLINE) {
-                // verify the peer's aux setup (Π^prm, about a second of CPU) now, not in its first key generation
-                verifier.execute(() -> {
-                    try {
-                        peer.auxSetup();
-                    } catch (RuntimeException e) {
-                        LOG.warnf("the aux setup announced by %s does not verify: %s", info.nodeId(), e.getMessage());
-                    }
-                });
-            }
-        } catch (Exception e) {
-            LOG.warnf("ignored an unreadable tss.nodes record: %s", e.getMessage());
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return peer;
     }
 
     /** Whether the reader has read everything that was on the topic when it started. */
     public boolean caughtUp() {
-        return caughtUp;
+        return peers.caughtUp();
     }
 
     public Optional<Peer> peer(String nodeId) {
-        return Optional.ofNullable(peers.get(nodeId));
+        return peers.find(nodeId);
     }
 
     /** A node named in a request: unknown nodes fail the request with a clear reason. */
     public Peer require(String nodeId) {
-        Peer p = peers.get(nodeId);
-        if (p == null) {
-            throw new IllegalArgumentException("unknown TSS node " + nodeId + " (it never announced itself on tss.nodes)");
-        }
-        return p;
+        return peers.find(nodeId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown TSS node " + nodeId + " (it never announced itself on tss.nodes)"));
     }
 
     public Map<String, Peer> all() {
-        return Map.copyOf(peers);
+        return peers.snapshot();
     }
 }
