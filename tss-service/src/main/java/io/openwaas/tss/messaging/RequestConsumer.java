@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * {@code tss.requests} on its own thread. Every node reads every partition (assign mode) and keeps its position as
@@ -62,7 +61,8 @@ public class RequestConsumer {
 
     private void loop() {
         while (running) {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props())) {
+            try (KafkaConsumer<String, String> consumer = KafkaClients.stringConsumer(bootstrap,
+                    config.nodeId() + "-requests", "tss-requests-" + config.nodeId())) {
                 List<TopicPartition> parts = KafkaClients.assignAll(consumer, Topics.TSS_REQUESTS, Duration.ofMinutes(5));
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(parts));
                 for (TopicPartition p : parts) {
@@ -97,18 +97,6 @@ public class RequestConsumer {
                 }
             }
         }
-    }
-
-    private Properties props() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("client.id", config.nodeId() + "-requests");
-        p.put("group.id", "tss-requests-" + config.nodeId());
-        p.put("enable.auto.commit", "false");
-        p.put("fetch.max.wait.ms", "20");
-        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        return p;
     }
 
     private void handle(String json) {

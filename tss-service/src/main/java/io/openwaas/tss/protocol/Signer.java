@@ -24,7 +24,6 @@ import io.openwaas.mpc.frost.FrostSignature;
 import io.openwaas.mpc.frost.Round1;
 import io.openwaas.mpc.frost.SigningRequest;
 import io.openwaas.mpc.frost.Tweak;
-import io.openwaas.platform.events.tss.TssCurve;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssSignatureType;
 
@@ -157,10 +156,5 @@ public final class Signer {
         FrostSignature sig = agg.finish();
         return new TssResult.Signature(msgHex, path, HEX.formatHex(sig.verifyingKey()), HEX.formatHex(sig.signature()),
                 null);
-    }
-
-    /** The curve a signature type signs on. */
-    public static TssCurve curve(TssSignatureType type) {
-        return type.curve();
     }
 }

@@ -18,8 +18,8 @@ import java.util.Properties;
 
 /**
  * The node's own Kafka clients (protocol traffic needs low latency and its own threads, so it does not go through
- * reactive messaging): producers with {@code linger.ms=0}, and consumers in assign mode, without consumer groups —
- * every node reads every partition of the topics it follows.
+ * reactive messaging): producers with {@code linger.ms=0}, and consumers in assign mode — every node reads every
+ * partition of the topics it follows.
  */
 public final class KafkaClients {
 
@@ -58,8 +58,13 @@ public final class KafkaClients {
         return new KafkaConsumer<>(p);
     }
 
-    public static KafkaConsumer<String, String> stringConsumer(String bootstrap, String clientId) {
+    /**
+     * A consumer of text records that keeps its position as committed offsets of {@code groupId} (still in assign
+     * mode: the group only names where the offsets are kept).
+     */
+    public static KafkaConsumer<String, String> stringConsumer(String bootstrap, String clientId, String groupId) {
         Properties p = consumerProps(bootstrap, clientId);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(p);
     }
