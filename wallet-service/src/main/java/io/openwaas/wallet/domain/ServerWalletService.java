@@ -75,18 +75,19 @@ public class ServerWalletService {
     private final OutboxRelay relay;
     private final Inbox inbox;
     private final ServerWalletConfig config;
-    private final Vertx vertx;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final Map<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
 
     public ServerWalletService(ServerWalletRepository wallets, ServerWalletSignatureRepository signatures,
-                               Outbox outbox, OutboxRelay relay, Inbox inbox, ServerWalletConfig config, Vertx vertx) {
+                               Outbox outbox, OutboxRelay relay, Inbox inbox, ServerWalletConfig config,
+                               com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.wallets = wallets;
         this.signatures = signatures;
         this.outbox = outbox;
         this.relay = relay;
         this.inbox = inbox;
         this.config = config;
-        this.vertx = vertx;
+        this.mapper = mapper;
     }
 
     // ------------------------------------------------------------------ create
@@ -212,7 +213,7 @@ public class ServerWalletService {
                     s.status = ServerWalletSignatureEntity.PENDING;
                     s.createdAt = System.currentTimeMillis();
                     s.updatedAt = s.createdAt;
-                    var extra = io.openwaas.platform.json.JsonConfig.newMapper().createObjectNode()
+                    var extra = mapper.createObjectNode()
                             .put("operation", "personal_sign").put("server_wallet_id", w.id.toString())
                             .put("user_id", w.userId).put("from_address", w.address);
                     TssRequest command = new TssRequest(requestId, TssRequestType.KEY_SIGN, orgId, null,
