@@ -8,8 +8,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
@@ -30,6 +32,7 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
     }
 
     private Vertx vertx;
+    private Socket reserved;
 
     @Override
     public Map<String, String> start() {
@@ -38,7 +41,7 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
             int wallet = listen("wallet");
             int transaction = listen("transaction");
             int travelRule = listen("travel-rule");
-            int nobody = freePort();
+            int nobody = reserveClosedPort();
             return Map.of(
                     "openwaas.gateway.backends.wallet.url", "http://127.0.0.1:" + wallet,
                     "openwaas.gateway.backends.transaction.url", "http://127.0.0.1:" + transaction,
@@ -55,6 +58,13 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+        if (reserved != null) {
+            try {
+                reserved.close();
+            } catch (IOException ignored) {
+                // closing a socket that never connected
+            }
         }
     }
 
@@ -103,9 +113,15 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         });
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /**
+     * A loopback port that is bound (so nothing else, the gateway's own server included, can take it while the test
+     * runs) but not listening, so every connection to it is refused at once. A port that was merely free when the
+     * test started could be handed out again by the kernel, e.g. to the gateway itself, which would then proxy to
+     * itself.
+     */
+    private int reserveClosedPort() throws Exception {
+        reserved = new Socket();
+        reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return reserved.getLocalPort();
     }
 }
