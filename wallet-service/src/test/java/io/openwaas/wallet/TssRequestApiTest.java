@@ -257,7 +257,7 @@ class TssRequestApiTest {
         String path = requestsPath(s.vault());
         String target = "\"target_key_share_holder_group_id\":\"" + s.group() + "\"";
         s.client().post(path, "{\"type\":\"Recovery\"," + target + "}").then().statusCode(400)
-                .body("error_message", containsString("Recovery"));
+                .body("error_message", containsString("source_key_share_holder_group"));
         s.client().post(path, "{\"type\":\"Sign\"," + target + "}").then().statusCode(400);
         s.client().post(path, "{\"type\":\"KeyGen\"}").then().statusCode(400);
         s.client().post(path, "{" + target + "}").then().statusCode(400);
@@ -366,6 +366,70 @@ class TssRequestApiTest {
                 .body("error_message", containsString("holds the keys the vault needs"));
         s.client().get("/v2/wallets/mpc/vaults/" + s.vault()).then().body("root_pubkeys", hasSize(2))
                 .body("root_pubkeys[0].root_pubkey", equalTo(keys.get(0).rootPubkey()));
+    }
+
+    @Test
+    void recoveryRestoresTheKeysFromARecoveryGroupIntoANewMainGroup() throws Exception {
+        Setup s = setup("rc");
+        String id = keyGen(s, null);
+        List<TssResult.Key> keys = keys(s.group(), 2, s.nodes(), "root" + id);
+        for (String node : s.nodes()) {
+            report(succeeded(id, KEY_GEN, node, keys));
+        }
+        awaitRequestStatus(s.client(), s.vault(), id, "Success");
+        String path = requestsPath(s.vault());
+
+        // Recovery restores from a Recovery Group only.
+        String signing = createGroup(s.client(), s.vault(), "SigningGroup", 2, s.nodes().subList(1, 3));
+        s.client().post(path, "{\"type\":\"Recovery\",\"target_key_share_holder_group_id\":\"" + signing
+                + "\",\"source_key_share_holder_group\":{\"key_share_holder_group_id\":\"" + s.group() + "\"}}")
+                .then().statusCode(400).body("error_message", containsString("Recovery Group"));
+
+        // The keys go to the Recovery Group (KeyGenFromKeyGroup); the Main Group is then Unavailable.
+        List<String> keepers = s.nodes().subList(1, 3);
+        String recovery = createGroup(s.client(), s.vault(), "RecoveryGroup", 2, keepers);
+        String toRecovery = s.client().post(path, "{\"type\":\"KeyGenFromKeyGroup\",\"target_key_share_holder_group_id\":\""
+                + recovery + "\",\"source_key_share_holder_group\":{\"key_share_holder_group_id\":\"" + s.group() + "\"}}")
+                .then().statusCode(201).extract().path("tss_request_id");
+        List<TssResult.Key> kept = keys(recovery, 2, keepers, "root" + id);
+        report(succeeded(toRecovery, RESHARE, s.nodes().get(0), List.of()));
+        for (String node : keepers) {
+            report(succeeded(toRecovery, RESHARE, node, kept));
+        }
+        awaitRequestStatus(s.client(), s.vault(), toRecovery, "Success");
+        s.client().get(groupsPath(s.vault()) + "/" + s.group()).then().body("status", equalTo("Unavailable"));
+
+        // A new Main Group on all three nodes gets the keys back with Recovery.
+        String main = createGroup(s.client(), s.vault(), "MainGroup", 2, s.nodes());
+        Response created = s.client().post(path, "{\"type\":\"Recovery\",\"target_key_share_holder_group_id\":\""
+                + main + "\",\"source_key_share_holder_group\":{\"key_share_holder_group_id\":\"" + recovery
+                + "\"},\"description\":\"node 0 lost its share\"}");
+        created.then().statusCode(201).body("type", equalTo("Recovery"))
+                .body("status", equalTo("PendingKeyHolderConfirmation"))
+                .body("source_key_share_holder_group.key_share_holder_group_id", equalTo(recovery))
+                .body("source_key_share_holder_group.tss_node_ids", equalTo(keepers))
+                .body("target_key_share_holder_group_id", equalTo(main));
+        String restore = created.jsonPath().getString("tss_request_id");
+        List<ConsumerRecord<String, String>> commands = TssSupport.commands(r -> restore.equals(r.key()));
+        assertEquals(1, commands.size());
+        TssRequest command = TssSupport.MAPPER.readValue(commands.get(0).value(), TssRequest.class);
+        assertEquals(RESHARE, command.type());
+        assertEquals(new TssRequest.KeyReshare(recovery, main,
+                List.of(keys.get(0).rootPubkey(), keys.get(1).rootPubkey()), 2, keepers, 2, s.nodes()),
+                command.keyReshare());
+
+        List<TssResult.Key> restored = keys(main, 2, s.nodes(), "root" + id);
+        for (String node : s.nodes()) {
+            report(succeeded(restore, RESHARE, node, restored));
+        }
+        awaitRequestStatus(s.client(), s.vault(), restore, "Success");
+        s.client().get(groupsPath(s.vault()) + "/" + main).then().body("status", equalTo("Valid"))
+                .body("type", equalTo("MainGroup"))
+                .body("tss_key_share_groups", hasSize(2))
+                .body("tss_key_share_groups[0].root_pubkey", equalTo(keys.get(0).rootPubkey()));
+        s.client().get(groupsPath(s.vault()) + "/" + recovery).then().body("status", equalTo("Unavailable"));
+        s.client().get(path + "?key_share_holder_group_id=" + main).then().statusCode(200)
+                .body("data[0].type", equalTo("Recovery"));
     }
 
     @Test

@@ -15,13 +15,15 @@ import static io.openwaas.wallet.TssSupport.createGroup;
 import static io.openwaas.wallet.TssSupport.createVault;
 import static io.openwaas.wallet.TssSupport.requestsPath;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole key flow of the reference against three real TSS node processes: a Main Group of the platform's nodes,
  * a KeyGen TSS request, the vault's root extended public keys — then a KeyGenFromKeyGroup that moves the keys to a
- * 2-of-2 Signing Group and keeps them.
+ * 2-of-2 Signing Group and keeps them, then a soft key recovery: the keys go to a Recovery Group and a Recovery
+ * request restores them to a new 2-of-3 Main Group.
  */
 @QuarkusTest
 class VaultKeysWithRealNodesTest {
@@ -73,5 +75,25 @@ class VaultKeysWithRealNodesTest {
                 .body("status", equalTo("Valid")).extract().jsonPath();
         List<String> reshared = g.getList("tss_key_share_groups.root_pubkey");
         assertTrue(reshared.contains(xpub) && reshared.contains(cpub), "the same root keys: " + reshared);
+
+        // Soft key recovery: the keys go to a Recovery Group, then Recovery brings them to a new 2-of-3 Main Group.
+        String recovery = createGroup(client, vault, "RecoveryGroup", 2, List.of("tss-node-0", "tss-node-2"));
+        String toRecovery = client.post(requestsPath(vault), "{\"type\":\"KeyGenFromKeyGroup\","
+                + "\"target_key_share_holder_group_id\":\"" + recovery + "\",\"source_key_share_holder_group\":"
+                + "{\"key_share_holder_group_id\":\"" + signing + "\"}}")
+                .then().statusCode(201).extract().path("tss_request_id");
+        TssSupport.awaitRequestStatus(client, vault, toRecovery, "Success");
+        String newMain = createGroup(client, vault, "MainGroup", 2, NODES);
+        String restore = client.post(requestsPath(vault), "{\"type\":\"Recovery\","
+                + "\"target_key_share_holder_group_id\":\"" + newMain + "\",\"source_key_share_holder_group\":"
+                + "{\"key_share_holder_group_id\":\"" + recovery + "\"}}")
+                .then().statusCode(201).extract().path("tss_request_id");
+        TssSupport.awaitRequestStatus(client, vault, restore, "Success");
+        List<String> restored = client.get(TssSupport.groupsPath(vault) + "/" + newMain).then().statusCode(200)
+                .body("status", equalTo("Valid")).body("type", equalTo("MainGroup"))
+                .extract().jsonPath().getList("tss_key_share_groups.root_pubkey");
+        assertTrue(restored.contains(xpub) && restored.contains(cpub), "the same root keys: " + restored);
+        client.get(TssSupport.groupsPath(vault) + "/" + recovery).then().body("status", equalTo("Unavailable"));
+        client.get("/v2/wallets/mpc/vaults/" + vault).then().body("root_pubkeys.root_pubkey", hasItems(xpub, cpub));
     }
 }

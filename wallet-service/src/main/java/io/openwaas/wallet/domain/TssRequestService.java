@@ -34,8 +34,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * TSS requests of a vault: key generation for its Main Group ({@code KeyGen}) and copying its keys to another group
- * ({@code KeyGenFromKeyGroup}, a reshare). Creating one writes the request and its command for the nodes
+ * TSS requests of a vault: key generation for its Main Group ({@code KeyGen}), copying its keys to another group
+ * ({@code KeyGenFromKeyGroup}, a reshare) and restoring them from a Recovery Group ({@code Recovery}, seed 003's
+ * "soft key recovery": the same reshare, whose source must be a {@code RecoveryGroup}). Creating one writes the request and its command for the nodes
  * ({@link TssRequest} on {@code tss.requests}) in one database transaction; the nodes' reports
  * ({@link TssReportProcessor}) move it on. Requests of a vault are created under a lock on the vault row, and a group
  * is the target of at most one request in progress, so a repeated create never starts a second protocol run.
@@ -77,9 +78,6 @@ public class TssRequestService {
     @WithTransaction
     public Uni<TssRequestEntity> create(String orgId, UUID vaultId, TssRequestType type, String targetGroupId,
                                         Source source, String description) {
-        if (type == TssRequestType.RECOVERY) {
-            throw ApiException.unsupported("TSS request type Recovery (re-creating a holder's key share)");
-        }
         UUID targetId = groupId("target_key_share_holder_group_id", targetGroupId);
         UUID sourceId;
         if (type == TssRequestType.KEY_GEN) {
@@ -103,7 +101,7 @@ public class TssRequestService {
                 .chain(target -> requireNoneInProgress(target.group()).chain(() -> type == TssRequestType.KEY_GEN
                         ? keyGen(vault, target, description)
                         : groupService.find(vault.id, sourceId, false).chain(groupService::withDetails)
-                                .chain(src -> reshare(vault, src, source.tssNodeIds(), target, description)))));
+                                .chain(src -> reshare(vault, type, src, source.tssNodeIds(), target, description)))));
     }
 
     private Uni<TssRequestEntity> keyGen(VaultEntity vault, GroupWithHolders target, String description) {
@@ -128,10 +126,14 @@ public class TssRequestService {
         return persistWithCommand(r, command);
     }
 
-    private Uni<TssRequestEntity> reshare(VaultEntity vault, GroupWithHolders source, List<String> dealersAsked,
-                                          GroupWithHolders target, String description) {
+    private Uni<TssRequestEntity> reshare(VaultEntity vault, TssRequestType type, GroupWithHolders source,
+                                          List<String> dealersAsked, GroupWithHolders target, String description) {
         KeyShareHolderGroupEntity s = source.group();
         KeyShareHolderGroupEntity t = target.group();
+        if (type == TssRequestType.RECOVERY && s.groupType != KeyShareHolderGroupType.RECOVERY_GROUP) {
+            throw new ApiException(ErrorCode.INVALID_STATUS, "Recovery restores the keys from a Recovery Group; "
+                    + "key share holder group " + s.id + " is a " + s.groupType.wire() + " (use KeyGenFromKeyGroup)");
+        }
         if (s.status != KeyShareHolderGroupStatus.VALID || source.keys().isEmpty() || !vault.hasRootKeys()) {
             throw new ApiException(ErrorCode.INVALID_STATUS, "the source key share holder group " + s.id
                     + " must be Valid and hold the vault's keys; it is " + s.status.wire());
@@ -166,7 +168,7 @@ public class TssRequestService {
         LinkedHashSet<String> participants = new LinkedHashSet<>(dealers);
         participants.addAll(sourceNodes);
         participants.addAll(newNodes);
-        TssRequestEntity r = newRequest(vault, TssRequestType.KEY_GEN_FROM_KEY_GROUP, t.id, s.id, dealers,
+        TssRequestEntity r = newRequest(vault, type, t.id, s.id, dealers,
                 new ArrayList<>(participants), description);
         List<String> rootPubKeys = new ArrayList<>();
         if (vault.rootPubkeySecp256k1 != null) {
