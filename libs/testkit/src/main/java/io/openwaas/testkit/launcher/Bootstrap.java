@@ -24,8 +24,10 @@ import java.util.Map;
  * First-start setup of a local installation for {@code bin/waas}.
  *
  * <ul>
- *   <li>{@code Bootstrap keys [--home .waas]}: creates the operator RSA key pair and the response-signing seed if
- *   missing (the services need them to start).</li>
+ *   <li>{@code Bootstrap keys [--home .waas] [--rsa NAME]...}: creates the operator RSA key pair, the
+ *   response-signing seed and, per {@code --rsa}, the RSA key pair {@code keys/NAME.pem} / {@code NAME.pub.pem}
+ *   (the TSS callback server's and the nodes' callback keys), whichever is missing (the services need them to
+ *   start).</li>
  *   <li>{@code Bootstrap register [--home .waas] [--url http://127.0.0.1:8080] [--timeout-seconds 120]}: only when
  *   {@code <home>/credentials.env} does not exist: through the gateway, creates the organisation {@code default} and
  *   an Ed25519 API key with scopes read, write, spend, then writes {@code credentials.env} (mode 0600) and checks
@@ -56,7 +58,8 @@ public final class Bootstrap {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !(args[0].equals("keys") || args[0].equals("register"))) {
-            System.err.println("usage: Bootstrap keys|register [--home .waas] [--url " + DEFAULT_URL + "]");
+            System.err.println("usage: Bootstrap keys [--home .waas] [--rsa NAME]... | register [--home .waas] [--url "
+                    + DEFAULT_URL + "]");
             System.exit(2);
         }
         Path home = Path.of(InfraMain.option(args, "--home", ".waas")).toAbsolutePath();
@@ -64,6 +67,11 @@ public final class Bootstrap {
         Duration timeout = Duration.ofSeconds(Long.parseLong(InfraMain.option(args, "--timeout-seconds", "120")));
         if (args[0].equals("keys")) {
             OperatorKeys.ensure(home);
+            for (int i = 1; i < args.length - 1; i++) {
+                if (args[i].equals("--rsa")) {
+                    OperatorKeys.ensureRsaPair(home, args[i + 1]);
+                }
+            }
             return;
         }
         try {

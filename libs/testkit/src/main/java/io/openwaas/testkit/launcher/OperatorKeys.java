@@ -54,24 +54,7 @@ public final class OperatorKeys {
         Path dir = home.resolve("keys");
         Files.createDirectories(dir);
         Secrets.restrictDirectory(dir);
-        Path priv = privateKeyFile(home);
-        Path pub = publicKeyFile(home);
-        if (!Files.exists(priv)) {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048, new SecureRandom());
-            KeyPair pair = gen.generateKeyPair();
-            Secrets.writePrivate(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-            Bootstrap.log("generated operator RSA-2048 key pair in " + dir);
-        }
-        PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(
-                new PKCS8EncodedKeySpec(unpem(Files.readString(priv, StandardCharsets.US_ASCII))));
-        if (!Files.exists(pub)) {
-            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
-            PublicKey publicKey = KeyFactory.getInstance("RSA")
-                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-            Files.writeString(pub, pem("PUBLIC KEY", publicKey.getEncoded()), StandardCharsets.US_ASCII);
-        }
+        PrivateKey privateKey = ensureRsaPair(privateKeyFile(home), publicKeyFile(home), "operator");
         Path seed = responseSeedFile(home);
         if (!Files.exists(seed)) {
             byte[] bytes = new byte[32];
@@ -85,6 +68,41 @@ public final class OperatorKeys {
             throw new IOException(seed + " must hold 64 lower-case hex characters");
         }
         return new OperatorKeys(privateKey, seedHex);
+    }
+
+    /**
+     * The RSA-2048 key pair {@code <home>/keys/NAME.pem} (PKCS#8, owner-only) and {@code NAME.pub.pem} (X.509), made
+     * if missing, e.g. the TSS callback server's key and each node's callback key.
+     */
+    public static void ensureRsaPair(Path home, String name) throws IOException, GeneralSecurityException {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("key name must be lower-case letters, digits and '-': " + name);
+        }
+        Path dir = home.resolve("keys");
+        Files.createDirectories(dir);
+        Secrets.restrictDirectory(dir);
+        ensureRsaPair(dir.resolve(name + ".pem"), dir.resolve(name + ".pub.pem"), name);
+    }
+
+    /** Loads the private key, generating the pair if it is missing and the public half if only that is. */
+    private static PrivateKey ensureRsaPair(Path priv, Path pub, String what) throws IOException, GeneralSecurityException {
+        if (!Files.exists(priv)) {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048, new SecureRandom());
+            KeyPair pair = gen.generateKeyPair();
+            Secrets.writePrivate(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            Bootstrap.log("generated " + what + " RSA-2048 key pair " + priv.getFileName() + " in " + priv.getParent());
+        }
+        PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(
+                new PKCS8EncodedKeySpec(unpem(Files.readString(priv, StandardCharsets.US_ASCII))));
+        if (!Files.exists(pub)) {
+            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
+            PublicKey publicKey = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            Files.writeString(pub, pem("PUBLIC KEY", publicKey.getEncoded()), StandardCharsets.US_ASCII);
+        }
+        return privateKey;
     }
 
     /** The response-signing seed, 64 hex characters. */

@@ -53,6 +53,36 @@ class OperatorKeysTest {
     }
 
     @Test
+    void namedRsaPairsAreMadeOnceAsMatchingPemFiles() throws Exception {
+        OperatorKeys.ensureRsaPair(home, "tss-node-0-callback");
+        Path priv = home.resolve("keys/tss-node-0-callback.pem");
+        Path pub = home.resolve("keys/tss-node-0-callback.pub.pem");
+        String privText = Files.readString(priv);
+        assertTrue(privText.startsWith("-----BEGIN PRIVATE KEY-----\n"));
+        assertEquals("rw-------", perms(priv));
+
+        java.security.PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(OperatorKeys.unpem(privText)));
+        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
+                new X509EncodedKeySpec(OperatorKeys.unpem(Files.readString(pub))));
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(privateKey);
+        signer.update(new byte[] {1, 2, 3});
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(publicKey);
+        verifier.update(new byte[] {1, 2, 3});
+        assertTrue(verifier.verify(signer.sign()), "the two files are one key pair");
+
+        Files.delete(pub);
+        OperatorKeys.ensureRsaPair(home, "tss-node-0-callback");
+        assertEquals(privText, Files.readString(priv), "never regenerated");
+        assertEquals(publicKey, KeyFactory.getInstance("RSA").generatePublic(
+                new X509EncodedKeySpec(OperatorKeys.unpem(Files.readString(pub)))), "a lost public half is restored");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OperatorKeys.ensureRsaPair(home, "../escape"));
+    }
+
+    @Test
     void operatorTokenIsAnRs256JwtWithTheAgreedClaims() throws Exception {
         OperatorKeys keys = OperatorKeys.ensure(home);
         Instant now = Instant.ofEpochSecond(1_790_000_000L);
