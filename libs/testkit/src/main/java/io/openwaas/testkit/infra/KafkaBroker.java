@@ -98,6 +98,21 @@ public final class KafkaBroker implements AutoCloseable {
         awaitReady(process.toHandle(), Duration.ofSeconds(60));
     }
 
+    /**
+     * Kills the broker (SIGKILL: no controlled shutdown, which can take many seconds) and waits until it is gone; for
+     * a throwaway test broker when its JVM exits.
+     */
+    public synchronized void kill() {
+        process().ifPresent(p -> {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // the JVM is going away
+            }
+        });
+    }
+
     /** Stops the broker (SIGTERM, then kill) and waits until it is gone. Its data stay. */
     public synchronized void stop() {
         process().ifPresent(p -> {

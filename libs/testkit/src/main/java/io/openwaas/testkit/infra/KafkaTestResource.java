@@ -75,7 +75,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         if (broker == null) {
             Path dir = Files.createTempDirectory("openwaas-kafka-");
             KafkaBroker started = KafkaBroker.start(dir, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+            // At JVM exit the tests are over: no controlled shutdown (it waits for clients that are going too).
+            Runtime.getRuntime().addShutdownHook(new Thread(started::kill));
             System.setProperty(HOME_PROPERTY, dir.toString());
             System.setProperty(PORT_PROPERTY, Integer.toString(started.port()));
             broker = started;

@@ -59,7 +59,8 @@ public class TssNodesTestResource implements QuarkusTestResourceLifecycleManager
                 Map<String, String> env = nodeEnvironment(i, kek, pg, kafka);
                 NODES.add(ServiceProcess.start("tss-node-" + i, jar, env, freePort(), logs.resolve("tss-node-" + i + ".log")));
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> NODES.forEach(ServiceProcess::stop)));
+            // At JVM exit the tests are over: a graceful stop would wait for a broker and database going away too.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> NODES.forEach(ServiceProcess::kill)));
             for (ServiceProcess n : NODES) {
                 n.awaitReady(Duration.ofSeconds(180));
             }
