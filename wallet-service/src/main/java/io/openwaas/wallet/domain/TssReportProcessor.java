@@ -84,6 +84,9 @@ public class TssReportProcessor {
             LOG.warnf("ignoring tss.results event %s without request id, node id or status", eventId);
             return Uni.createFrom().voidItem();
         }
+        if (result.type() == io.openwaas.platform.events.tss.TssRequestType.KEY_SIGN) {
+            return Uni.createFrom().voidItem(); // a vault's TSS requests are key generations and reshares only
+        }
         return requests.find("id", result.requestId()).withLock(LockModeType.PESSIMISTIC_WRITE).<TssRequestEntity>firstResult()
                 .chain(request -> {
                     if (request == null) {

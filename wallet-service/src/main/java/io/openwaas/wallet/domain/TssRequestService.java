@@ -213,6 +213,24 @@ public class TssRequestService {
         });
     }
 
+    /**
+     * Whether {@code id} has the shape of the ids {@link #newRequestId()} makes. Every TSS request wallet-service
+     * sends (vault key generation, server-wallet keys and signatures) has one, so a report whose request id has not
+     * is about another service's request and needs no database look-up.
+     */
+    public static boolean mayBeOurs(String id) {
+        if (id == null || id.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A new 32-digit request id: the UTC time to the millisecond (17 digits) and 15 random digits. */
     static String newRequestId() {
         StringBuilder id = new StringBuilder(ID_TIME.format(Instant.now()));

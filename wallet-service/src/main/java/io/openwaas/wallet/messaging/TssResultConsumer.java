@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.wallet.domain.ServerWalletService;
 import io.openwaas.wallet.domain.TssReportProcessor;
+import io.openwaas.wallet.domain.TssRequestService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -50,6 +51,10 @@ public class TssResultConsumer {
         } catch (Exception e) {
             LOG.warnf("malformed tss.results record (%s), sent to the dead-letter topic", e.getClass().getSimpleName());
             return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException("malformed TssResult", e)));
+        }
+        if (!TssRequestService.mayBeOurs(result.requestId())) {
+            // Another service's request (e.g. a withdrawal's signature): nothing here refers to it.
+            return Uni.createFrom().completionStage(message.ack());
         }
         UUID eventId = eventId(message, result);
         return Panache.withTransaction(() -> processor.apply(result, eventId)
