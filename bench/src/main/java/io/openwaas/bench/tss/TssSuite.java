@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code bin/waas bench tss [--signatures 200] [--concurrency 20] [--warmup 20] [--sequential 30] [--vaults 3]
+ * {@code bin/waas bench tss [--signatures 200] [--concurrency 20] [--warmup 200] [--sequential 30] [--vaults 3]
  * [--timeout-seconds 30] [--credentials .waas/credentials.env] [--kafka 127.0.0.1:59092]
  * [--node-admin-ports 8083,8093,8103] [--vault VAULT_ID] [--types ecdsa,eddsa,schnorr]}: the TSS nodes of a running
  * {@code bin/waas up}. {@code --vault} signs with an existing vault of the organisation (its MainGroup) and skips key
@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       vault's root keys, signers tss-node-0 and tss-node-1, one random 32-byte message per request under
  *       {@code m/44/60/0/0/i}; the signature report is read from {@code tss.results}. Closed loop: {@code
  *       --concurrency} requests outstanding; per type (ECDSA, EdDSA, Schnorr) a warm-up ({@code --warmup}, not
- *       counted) and then {@code --signatures} measured. Latency = publish → the report carrying the signature
+ *       counted: the services' JIT compilers are busy for the first few hundred signatures of a fresh
+ *       {@code bin/waas up}, which would otherwise be measured) and then {@code --signatures} measured. Latency = publish → the report carrying the signature
  *       received. Also ECDSA one at a time ({@code --sequential}).</li>
  * </ol>
  *
@@ -86,7 +87,7 @@ public final class TssSuite implements BenchSuite {
     public List<Metric> run(List<String> args) throws Exception {
         int signatures = Integer.parseInt(option(args, "--signatures", "200"));
         int concurrency = Integer.parseInt(option(args, "--concurrency", "20"));
-        int warmup = Integer.parseInt(option(args, "--warmup", "20"));
+        int warmup = Integer.parseInt(option(args, "--warmup", "200"));
         int sequential = Integer.parseInt(option(args, "--sequential", "30"));
         int vaults = Integer.parseInt(option(args, "--vaults", "3"));
         String existingVault = option(args, "--vault", null);
