@@ -289,15 +289,21 @@ class TssRequestApiTest {
         s.client().get(path + "/" + id).then().statusCode(200);
     }
 
-    @Test
-    void keyGenFromKeyGroupMovesTheKeysToASigningGroupWhichCanBecomeTheMainGroup() throws Exception {
-        Setup s = setup("rs");
-        String id = keyGen(s, null);
+    /** Every holder reports the same keys for the KeyGen request {@code id}; returns them once it is Success. */
+    private static List<TssResult.Key> keyGenSucceeds(Setup s, String id) throws Exception {
         List<TssResult.Key> keys = keys(s.group(), 2, s.nodes(), "root" + id);
         for (String node : s.nodes()) {
             report(succeeded(id, KEY_GEN, node, keys));
         }
         awaitRequestStatus(s.client(), s.vault(), id, "Success");
+        return keys;
+    }
+
+    @Test
+    void keyGenFromKeyGroupMovesTheKeysToASigningGroupWhichCanBecomeTheMainGroup() throws Exception {
+        Setup s = setup("rs");
+        String id = keyGen(s, null);
+        List<TssResult.Key> keys = keyGenSucceeds(s, id);
 
         List<String> newNodes = List.of(s.nodes().get(1), s.nodes().get(2));
         String signing = createGroup(s.client(), s.vault(), "SigningGroup", 2, newNodes);
@@ -372,11 +378,7 @@ class TssRequestApiTest {
     void recoveryRestoresTheKeysFromARecoveryGroupIntoANewMainGroup() throws Exception {
         Setup s = setup("rc");
         String id = keyGen(s, null);
-        List<TssResult.Key> keys = keys(s.group(), 2, s.nodes(), "root" + id);
-        for (String node : s.nodes()) {
-            report(succeeded(id, KEY_GEN, node, keys));
-        }
-        awaitRequestStatus(s.client(), s.vault(), id, "Success");
+        List<TssResult.Key> keys = keyGenSucceeds(s, id);
         String path = requestsPath(s.vault());
 
         // Recovery restores from a Recovery Group only.

@@ -66,11 +66,7 @@ class VaultKeysWithRealNodesTest {
                 .body("tss_key_share_groups.size()", equalTo(2));
 
         String signing = createGroup(client, vault, "SigningGroup", 2, List.of("tss-node-1", "tss-node-2"));
-        String reshare = client.post(requestsPath(vault), "{\"type\":\"KeyGenFromKeyGroup\","
-                + "\"target_key_share_holder_group_id\":\"" + signing + "\",\"source_key_share_holder_group\":"
-                + "{\"key_share_holder_group_id\":\"" + main + "\",\"tss_node_ids\":[\"tss-node-0\",\"tss-node-1\"]}}")
-                .then().statusCode(201).extract().path("tss_request_id");
-        TssSupport.awaitRequestStatus(client, vault, reshare, "Success");
+        moveKeys(client, vault, "KeyGenFromKeyGroup", main, signing, ",\"tss_node_ids\":[\"tss-node-0\",\"tss-node-1\"]");
         JsonPath g = client.get(TssSupport.groupsPath(vault) + "/" + signing).then().statusCode(200)
                 .body("status", equalTo("Valid")).extract().jsonPath();
         List<String> reshared = g.getList("tss_key_share_groups.root_pubkey");
@@ -78,22 +74,23 @@ class VaultKeysWithRealNodesTest {
 
         // Soft key recovery: the keys go to a Recovery Group, then Recovery brings them to a new 2-of-3 Main Group.
         String recovery = createGroup(client, vault, "RecoveryGroup", 2, List.of("tss-node-0", "tss-node-2"));
-        String toRecovery = client.post(requestsPath(vault), "{\"type\":\"KeyGenFromKeyGroup\","
-                + "\"target_key_share_holder_group_id\":\"" + recovery + "\",\"source_key_share_holder_group\":"
-                + "{\"key_share_holder_group_id\":\"" + signing + "\"}}")
-                .then().statusCode(201).extract().path("tss_request_id");
-        TssSupport.awaitRequestStatus(client, vault, toRecovery, "Success");
+        moveKeys(client, vault, "KeyGenFromKeyGroup", signing, recovery, "");
         String newMain = createGroup(client, vault, "MainGroup", 2, NODES);
-        String restore = client.post(requestsPath(vault), "{\"type\":\"Recovery\","
-                + "\"target_key_share_holder_group_id\":\"" + newMain + "\",\"source_key_share_holder_group\":"
-                + "{\"key_share_holder_group_id\":\"" + recovery + "\"}}")
-                .then().statusCode(201).extract().path("tss_request_id");
-        TssSupport.awaitRequestStatus(client, vault, restore, "Success");
+        moveKeys(client, vault, "Recovery", recovery, newMain, "");
         List<String> restored = client.get(TssSupport.groupsPath(vault) + "/" + newMain).then().statusCode(200)
                 .body("status", equalTo("Valid")).body("type", equalTo("MainGroup"))
                 .extract().jsonPath().getList("tss_key_share_groups.root_pubkey");
         assertTrue(restored.contains(xpub) && restored.contains(cpub), "the same root keys: " + restored);
         client.get(TssSupport.groupsPath(vault) + "/" + recovery).then().body("status", equalTo("Unavailable"));
         client.get("/v2/wallets/mpc/vaults/" + vault).then().body("root_pubkeys.root_pubkey", hasItems(xpub, cpub));
+    }
+
+    /** A reshare request ({@code KeyGenFromKeyGroup} or {@code Recovery}) from one group to another, run to Success. */
+    private static void moveKeys(SignedClient client, String vault, String type, String source, String target,
+                                 String sourceExtra) {
+        String id = client.post(requestsPath(vault), "{\"type\":\"" + type + "\",\"target_key_share_holder_group_id\":\""
+                + target + "\",\"source_key_share_holder_group\":{\"key_share_holder_group_id\":\"" + source + "\""
+                + sourceExtra + "}}").then().statusCode(201).extract().path("tss_request_id");
+        TssSupport.awaitRequestStatus(client, vault, id, "Success");
     }
 }

@@ -99,8 +99,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Kills the broker (SIGKILL: no controlled shutdown, which can take many seconds) and waits until it is gone; for
-     * a throwaway test broker when its JVM exits.
+     * Kills the broker (SIGKILL: no controlled shutdown, which can take many seconds) and waits until it is gone: a
+     * throwaway test broker when its JVM exits, or one that ignored SIGTERM.
      */
     public synchronized void kill() {
         process().ifPresent(p -> {
@@ -108,7 +108,7 @@ public final class KafkaBroker implements AutoCloseable {
             try {
                 p.onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception ignored) {
-                // the JVM is going away
+                // SIGKILL sent: nothing more can be done
             }
         });
     }
@@ -120,12 +120,7 @@ public final class KafkaBroker implements AutoCloseable {
             try {
                 p.onExit().get(20, TimeUnit.SECONDS);
             } catch (Exception e) {
-                p.destroyForcibly();
-                try {
-                    p.onExit().get(10, TimeUnit.SECONDS);
-                } catch (Exception ignored) {
-                    // nothing more to do
-                }
+                kill();
             }
         });
         try {
