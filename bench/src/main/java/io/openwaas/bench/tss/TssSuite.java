@@ -336,6 +336,8 @@ public final class TssSuite implements BenchSuite {
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new))
                     .get(signTimeout.toSeconds() + 30, TimeUnit.SECONDS);
+            // No signature came back (all failed): the run lasted until the last failure was known.
+            run.lastReceived.compareAndSet(0, System.nanoTime());
             long[] lat = sorted(run.latencies);
             double elapsed = (run.lastReceived.get() - run.start) / 1e9;
             System.err.printf("tss: %-17s %4d signatures, %d ok, %d errors, concurrency %d, %.1f s, %.1f/s; "
