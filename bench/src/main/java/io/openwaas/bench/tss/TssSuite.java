@@ -51,8 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code m/44/60/0/0/i}; the signature report is read from {@code tss.results}. Closed loop: {@code
  *       --concurrency} requests outstanding; per type (ECDSA, EdDSA, Schnorr) a warm-up ({@code --warmup}, not
  *       counted: the services' JIT compilers are busy for the first few hundred signatures of a fresh
- *       {@code bin/waas up}, which would otherwise be measured) and then {@code --signatures} measured. Latency = publish → the report carrying the signature
- *       received. Also ECDSA one at a time ({@code --sequential}).</li>
+ *       {@code bin/waas up}, which would otherwise be measured) and then {@code --signatures} measured. Latency =
+ *       publish → the report carrying the signature received. Also ECDSA one at a time ({@code --sequential}).</li>
  * </ol>
  *
  * <p>Every signature is checked ({@link SignatureCheck}) before it counts. {@code tss.errors}: failed key

@@ -36,10 +36,11 @@ import java.util.UUID;
 /**
  * TSS requests of a vault: key generation for its Main Group ({@code KeyGen}), copying its keys to another group
  * ({@code KeyGenFromKeyGroup}, a reshare) and restoring them from a Recovery Group ({@code Recovery}, seed 003's
- * "soft key recovery": the same reshare, whose source must be a {@code RecoveryGroup}). Creating one writes the request and its command for the nodes
- * ({@link TssRequest} on {@code tss.requests}) in one database transaction; the nodes' reports
- * ({@link TssReportProcessor}) move it on. Requests of a vault are created under a lock on the vault row, and a group
- * is the target of at most one request in progress, so a repeated create never starts a second protocol run.
+ * "soft key recovery": the same reshare, whose source must be a {@code RecoveryGroup}). Creating one writes the
+ * request and its command for the nodes ({@link TssRequest} on {@code tss.requests}) in one database transaction;
+ * the nodes' reports ({@link TssReportProcessor}) move it on. Requests of a vault are created under a lock on the
+ * vault row, and a group is the target of at most one request in progress, so a repeated create never starts a
+ * second protocol run.
  *
  * <p>{@code KeyGenFromKeyGroup} is a {@code KeyReshare} for the nodes, which <em>moves</em> the keys (the event
  * contract: "move root keys to a new holder set"; every old holder deletes its share once the new sharing is stored).

@@ -25,8 +25,12 @@ class TssRequestIdTest {
 
     @Test
     void otherIdsAreNotOurs() {
-        for (String id : new String[] {null, "", UUID.randomUUID().toString(), "bench-1", "2026112123455012345678901234567",
-                "202611212345501234567890123456789", "2026112123455012345678901234567x", "٢٠٢٦١١٢١٢٣٤٥٥٠١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧"}) {
+        String[] others = {null, "", UUID.randomUUID().toString(), "bench-1",
+                "2026112123455012345678901234567", // 31 digits
+                "202611212345501234567890123456789", // 33 digits
+                "2026112123455012345678901234567x",
+                "٢٠٢٦١١٢١٢٣٤٥٥٠١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨"}; // 32 Arabic-Indic digits
+        for (String id : others) {
             assertFalse(TssRequestService.mayBeOurs(id), String.valueOf(id));
         }
     }

@@ -85,7 +85,8 @@ public final class OperatorKeys {
     }
 
     /** Loads the private key, generating the pair if it is missing and the public half if only that is. */
-    private static PrivateKey ensureRsaPair(Path priv, Path pub, String what) throws IOException, GeneralSecurityException {
+    private static PrivateKey ensureRsaPair(Path priv, Path pub, String what)
+            throws IOException, GeneralSecurityException {
         if (!Files.exists(priv)) {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048, new SecureRandom());
