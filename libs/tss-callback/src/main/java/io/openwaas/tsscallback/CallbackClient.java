@@ -1,5 +1,8 @@
 package io.openwaas.tsscallback;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,9 +29,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The TSS node's side of the risk-control callback: asks the callback server whether to run a task.
  *
- * <p>{@link #check} signs the {@link CallbackRequest} with the node's RSA key, posts it as the form field
- * {@value #FORM_FIELD} to {@code <base>/v1/check}, verifies the JWT that comes back with the server's key and reads
- * the {@link CallbackResponse}. An answer counts only if it verifies, names the same {@code request_id} and has
+ * <p>{@link #check} signs the {@link CallbackRequest} (in its {@link CallbackEnvelope}) with the node's RSA key,
+ * posts it as the form field {@value #FORM_FIELD} to {@code <base>/v1/check}, verifies the JWT that comes back with
+ * the server's key and reads the {@link CallbackResponse}. An answer counts only if it verifies, names the same {@code request_id} and has
  * {@code status == 0} with action {@code APPROVE} or {@code REJECT}. Anything else — an HTTP error, a timeout, a
  * refused connection, a bad signature, another request id, a status other than 0, an unknown action — is retried
  * with exponential backoff; when the attempts are used up the task is rejected (the protocol: no answer means
@@ -53,6 +57,7 @@ public final class CallbackClient {
     private final PublicKey serverKey;
     private final RetryPolicy retry;
     private final HttpClient http;
+    private final CallbackEnvelope envelope;
 
     /**
      * @param baseUrl   the callback server, e.g. {@code http://127.0.0.1:8090}; requests go to
@@ -63,6 +68,15 @@ public final class CallbackClient {
      * @param http      the HTTP client to use (its connect timeout applies too)
      */
     public CallbackClient(URI baseUrl, PrivateKey nodeKey, PublicKey serverKey, RetryPolicy retry, HttpClient http) {
+        this(baseUrl, nodeKey, serverKey, retry, http, CallbackEnvelope.PLAIN);
+    }
+
+    /**
+     * As above, with the envelope requests are sent in ({@link CallbackEnvelope#PACKAGE_DATA} for a server made from
+     * Cobo's callback-server template). Answers are read in either envelope, and as the bare token or a JSON string.
+     */
+    public CallbackClient(URI baseUrl, PrivateKey nodeKey, PublicKey serverKey, RetryPolicy retry, HttpClient http,
+                          CallbackEnvelope envelope) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         String base = baseUrl.toString();
         while (base.endsWith("/")) {
@@ -73,6 +87,7 @@ public final class CallbackClient {
         this.serverKey = Objects.requireNonNull(serverKey, "serverKey");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.http = Objects.requireNonNull(http, "http");
+        this.envelope = Objects.requireNonNull(envelope, "envelope");
     }
 
     /** The URL requests are posted to. */
@@ -88,8 +103,8 @@ public final class CallbackClient {
      */
     public Decision check(CallbackRequest request) {
         Objects.requireNonNull(request, "request");
-        String body = FORM_FIELD + "=" + URLEncoder.encode(CallbackJwt.sign(request.toJson(), nodeKey),
-                StandardCharsets.UTF_8);
+        String body = FORM_FIELD + "=" + URLEncoder.encode(
+                CallbackJwt.sign(envelope.seal(request.toJson(), Instant.now()), nodeKey), StandardCharsets.UTF_8);
         String problem = "no attempt was made";
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
@@ -131,7 +146,7 @@ public final class CallbackClient {
         HttpRequest httpRequest = HttpRequest.newBuilder(checkUri)
                 .timeout(retry.attemptTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/plain")
+                .header("Accept", "text/plain, application/json;q=0.9")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII))
                 .build();
         // The request timeout only covers the wait for the response headers; waiting on the future bounds the
@@ -161,13 +176,13 @@ public final class CallbackClient {
         }
         String payload;
         try {
-            payload = CallbackJwt.verify(httpResponse.body(), serverKey);
+            payload = CallbackJwt.verify(token(httpResponse.body()), serverKey);
         } catch (CallbackJwtException e) {
             throw new AttemptFailed("answer rejected: " + e.getMessage());
         }
         CallbackResponse response;
         try {
-            response = CallbackResponse.parse(payload);
+            response = CallbackResponse.parse(CallbackEnvelope.open(payload, Instant.now()).json());
         } catch (CallbackFormatException e) {
             throw new AttemptFailed("answer rejected: " + e.getMessage());
         }
@@ -231,6 +246,23 @@ public final class CallbackClient {
                 result.complete(buffer.toString(StandardCharsets.UTF_8));
             }
         };
+    }
+
+    /** The answer's token: the body itself, or a JSON string holding it (Cobo's Go template answers that way). */
+    private static String token(String body) throws AttemptFailed {
+        String b = body == null ? "" : body.strip();
+        if (!b.startsWith("\"")) {
+            return b;
+        }
+        try {
+            JsonNode node = CallbackJson.mapper().readTree(b);
+            if (node != null && node.isTextual()) {
+                return node.textValue();
+            }
+        } catch (JsonProcessingException e) {
+            // falls through
+        }
+        throw new AttemptFailed("answer rejected: the body is neither a JWT nor a JSON string holding one");
     }
 
     private static String shorten(String text) {

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,6 +47,7 @@ class CallbackClientTest {
     private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<CallbackRequest> received = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final List<CallbackEnvelope> envelopes = new CopyOnWriteArrayList<>();
     private final AtomicInteger hits = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile Answer last;
@@ -62,7 +64,10 @@ class CallbackClientTest {
             if (form.startsWith("TSS_JWT_MSG=")) {
                 String jwt = URLDecoder.decode(form.substring("TSS_JWT_MSG=".length()), StandardCharsets.UTF_8);
                 try {
-                    request = CallbackRequest.parse(CallbackJwt.verify(jwt, NODE.getPublic()));
+                    CallbackEnvelope.Opened opened =
+                            CallbackEnvelope.open(CallbackJwt.verify(jwt, NODE.getPublic()), Instant.now());
+                    envelopes.add(opened.envelope());
+                    request = CallbackRequest.parse(opened.json());
                     received.add(request);
                 } catch (CallbackJwtException e) {
                     reply(exchange, 400, "node signature invalid");
@@ -85,9 +90,13 @@ class CallbackClientTest {
     }
 
     private CallbackClient client(CallbackClient.RetryPolicy policy) {
+        return client(policy, CallbackEnvelope.PLAIN);
+    }
+
+    private CallbackClient client(CallbackClient.RetryPolicy policy, CallbackEnvelope envelope) {
         return new CallbackClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
                 NODE.getPrivate(), SERVER.getPublic(), policy,
-                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build());
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build(), envelope);
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
@@ -104,6 +113,32 @@ class CallbackClientTest {
 
     private void script(Answer... answers) {
         script.addAll(List.of(answers));
+    }
+
+    @Test
+    void packageDataBothWaysWithTheTokenAsAJsonString() {
+        // As a server made from Cobo's Go template answers: {"package_data": base64(response)} claims, and the token
+        // written as a JSON string.
+        script((exchange, request) -> reply(exchange, 200, "\"" + CallbackJwt.sign(CallbackEnvelope.PACKAGE_DATA
+                .seal(CallbackResponse.approve(request.requestId()).toJson(), Instant.now()), SERVER.getPrivate()) + "\""));
+
+        CallbackRequest request = CallbackRequest.ping("req-package-data");
+        assertEquals(new CallbackClient.Decision(true, "", 1), client(FAST, CallbackEnvelope.PACKAGE_DATA).check(request));
+        assertEquals(List.of(request), received);
+        assertEquals(List.of(CallbackEnvelope.PACKAGE_DATA), envelopes);
+    }
+
+    @Test
+    void anExpiredPackageDataAnswerDoesNotCount() {
+        String expired = "{\"package_data\":\"%s\",\"exp\":" + (Instant.now().getEpochSecond() - 600) + "}";
+        script((exchange, request) -> reply(exchange, 200, CallbackJwt.sign(String.format(expired,
+                java.util.Base64.getEncoder().encodeToString(CallbackResponse.approve(request.requestId()).toJson()
+                        .getBytes(StandardCharsets.UTF_8))), SERVER.getPrivate())));
+
+        CallbackClient.Decision decision = client(FAST).check(CallbackRequest.ping("req-expired"));
+        assertFalse(decision.approved());
+        assertTrue(decision.error().contains("expired"), decision.error());
+        assertEquals(List.of(CallbackEnvelope.PLAIN, CallbackEnvelope.PLAIN, CallbackEnvelope.PLAIN), envelopes);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.openwaas.tsscallback.server;
 
 import io.openwaas.tsscallback.CallbackClient;
+import io.openwaas.tsscallback.CallbackEnvelope;
 import io.openwaas.tsscallback.CallbackRequest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,15 @@ class CallbackClientEndToEndTest {
                 Fixtures.usdt(newId(), "1000001", "0xAbCdEf0000000000000000000000000000000001"));
         assertEquals(new CallbackClient.Decision(false, "amount 1000001 ETH_USDT exceeds the limit 1000000", 1),
                 decision);
+    }
+
+    @Test
+    void aNodeSpeakingCobosPackageDataEnvelopeGetsTheSameDecisions() {
+        CallbackClient client = new CallbackClient(base, Fixtures.privateKey("node-0"), Fixtures.publicKey("server"),
+                FAST, HttpClient.newHttpClient(), CallbackEnvelope.PACKAGE_DATA);
+        assertEquals(new CallbackClient.Decision(true, "", 1), client.check(Fixtures.keyGen(newId())));
+        assertEquals(new CallbackClient.Decision(false, "amount 1000001 ETH_USDT exceeds the limit 1000000", 1),
+                client.check(Fixtures.usdt(newId(), "1000001", "0xAbCdEf0000000000000000000000000000000001")));
     }
 
     @Test

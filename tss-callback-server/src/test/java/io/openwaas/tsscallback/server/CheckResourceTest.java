@@ -1,5 +1,6 @@
 package io.openwaas.tsscallback.server;
 
+import io.openwaas.tsscallback.CallbackEnvelope;
 import io.openwaas.tsscallback.CallbackJwt;
 import io.openwaas.tsscallback.CallbackRequest;
 import io.openwaas.tsscallback.CallbackResponse;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
 
 import static io.openwaas.tsscallback.server.Fixtures.assertApproved;
@@ -17,6 +19,7 @@ import static io.openwaas.tsscallback.server.Fixtures.assertRejected;
 import static io.openwaas.tsscallback.server.Fixtures.check;
 import static io.openwaas.tsscallback.server.Fixtures.newId;
 import static io.openwaas.tsscallback.server.Fixtures.usdt;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +59,45 @@ class CheckResourceTest {
     void theSecondNodeKeyIsAcceptedToo() {
         String id = newId();
         assertApproved(id, check(CallbackRequest.ping(id), "node-1"));
+    }
+
+    // ---- Cobo's envelope (a base64 package_data claim) and multipart forms
+
+    @Test
+    void aPackageDataRequestIsAnsweredInPackageData() throws Exception {
+        String id = newId();
+        String jwt = CallbackJwt.sign(CallbackEnvelope.PACKAGE_DATA.seal(usdt(id, "1000001", ALLOWED_ETH).toJson(),
+                Instant.now()), Fixtures.privateKey("node-0"));
+        String answer = given().formParam("TSS_JWT_MSG", jwt).when().post("/v1/check")
+                .then().statusCode(200).extract().asString();
+        CallbackEnvelope.Opened opened =
+                CallbackEnvelope.open(CallbackJwt.verify(answer, Fixtures.publicKey("server")), Instant.now());
+        assertEquals(CallbackEnvelope.PACKAGE_DATA, opened.envelope());
+        assertRejected(id, "amount 1000001 ETH_USDT exceeds the limit 1000000", CallbackResponse.parse(opened.json()));
+    }
+
+    @Test
+    void anExpiredPackageDataRequestIsRefused() {
+        String id = newId();
+        String claims = "{\"package_data\":\"" + Base64.getEncoder().encodeToString(
+                CallbackRequest.ping(id).toJson().getBytes(StandardCharsets.UTF_8)) + "\",\"exp\":"
+                + (Instant.now().getEpochSecond() - 600) + "}";
+        CallbackResponse response = Fixtures.postJwt(CallbackJwt.sign(claims, Fixtures.privateKey("node-0")));
+        assertNotEquals(CallbackResponse.STATUS_OK, response.status());
+        assertEquals(CallbackResponse.REJECT, response.action());
+        assertTrue(response.error().contains("expired"), response.error());
+    }
+
+    @Test
+    void aMultipartFormIsReadToo() {
+        String id = newId();
+        String jwt = CallbackJwt.sign(CallbackRequest.ping(id).toJson(), Fixtures.privateKey("node-0"));
+        assertApproved(id, Fixtures.verifyAnswer(given().multiPart("TSS_JWT_MSG", jwt).when().post("/v1/check")
+                .then().statusCode(200).extract().asString()));
+        CallbackResponse missing = Fixtures.verifyAnswer(given().multiPart("OTHER", jwt).when().post("/v1/check")
+                .then().statusCode(200).extract().asString());
+        assertNotEquals(CallbackResponse.STATUS_OK, missing.status());
+        assertTrue(missing.error().contains("TSS_JWT_MSG"), missing.error());
     }
 
     // ---- amount limit: exact decimal comparison
@@ -227,7 +269,7 @@ class CheckResourceTest {
                 .when().post("/v1/check")
                 .then().statusCode(200).extract().asString();
         assertBadRequest(Fixtures.verifyAnswer(answer),
-                "the body must be application/x-www-form-urlencoded with the field TSS_JWT_MSG");
+                "the body must be application/x-www-form-urlencoded or multipart/form-data with the field TSS_JWT_MSG");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.openwaas.platform.events.tss.TssRequest;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.node.NodeKeys;
 import io.openwaas.tsscallback.CallbackClient;
+import io.openwaas.tsscallback.CallbackEnvelope;
 import io.openwaas.tsscallback.CallbackRequest;
 import io.openwaas.tsscallback.KeyGenDetail;
 import io.openwaas.tsscallback.KeyGenExtraInfo;
@@ -56,7 +57,8 @@ public class RiskCallback {
             client = new CallbackClient(URI.create(cb.url().get()), nodeKey(keys), RsaPem.readPublicKey(Path.of(serverKey)),
                     new CallbackClient.RetryPolicy(cb.maxAttempts(), cb.initialBackoff(), cb.maxBackoff(),
                             cb.attemptTimeout()),
-                    HttpClient.newBuilder().connectTimeout(cb.attemptTimeout()).build());
+                    HttpClient.newBuilder().connectTimeout(cb.attemptTimeout()).build(),
+                    CallbackEnvelope.parse(cb.envelope()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the callback server's public key " + serverKey);
         }

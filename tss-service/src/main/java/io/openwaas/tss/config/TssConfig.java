@@ -59,6 +59,14 @@ public interface TssConfig {
         /** PEM file of the callback server's RSA public key (verifies its response JWTs). */
         Optional<String> serverPublicKey();
 
+        /**
+         * How requests sit in the JWT: {@code plain} (the CallbackRequest JSON is the payload, seed 003) or
+         * {@code package-data} (a base64 {@code package_data} claim, for a server made from Cobo's callback-server
+         * template). Answers are read in either.
+         */
+        @WithDefault("plain")
+        String envelope();
+
         @WithDefault("3")
         int maxAttempts();
 

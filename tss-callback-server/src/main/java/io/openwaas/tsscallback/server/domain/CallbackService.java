@@ -1,5 +1,6 @@
 package io.openwaas.tsscallback.server.domain;
 
+import io.openwaas.tsscallback.CallbackEnvelope;
 import io.openwaas.tsscallback.CallbackFormatException;
 import io.openwaas.tsscallback.CallbackRequest;
 import io.openwaas.tsscallback.CallbackResponse;
@@ -55,22 +56,31 @@ public class CallbackService {
                     "verification");
         }
         String nodeKey = verified.get().nodeKey();
+        CallbackEnvelope.Opened opened;
         CallbackRequest request;
         try {
-            request = CallbackRequest.parse(verified.get().payload());
+            opened = CallbackEnvelope.open(verified.get().payload(), Instant.now());
         } catch (CallbackFormatException e) {
-            return refuse(null, nodeKey, "the JWT payload is not a CallbackRequest: " + e.getMessage(), "parse");
+            return refuse(null, nodeKey, "the JWT payload cannot be read: " + e.getMessage(), "parse");
+        }
+        // The answer goes back in the envelope the node used (plain JSON, or Cobo's package_data claim).
+        CallbackEnvelope envelope = opened.envelope();
+        try {
+            request = CallbackRequest.parse(opened.json());
+        } catch (CallbackFormatException e) {
+            return refuse(null, nodeKey, envelope, "the JWT payload is not a CallbackRequest: " + e.getMessage(),
+                    "parse");
         }
         Verdict verdict;
         try {
             verdict = RiskEngine.evaluate(request, ruleBook.current());
         } catch (CallbackFormatException e) {
-            return refuse(request, nodeKey, "request " + request.requestId() + " is malformed: " + e.getMessage(),
-                    "parse");
+            return refuse(request, nodeKey, envelope, "request " + request.requestId() + " is malformed: "
+                    + e.getMessage(), "parse");
         }
         CallbackResponse response = new CallbackResponse(CallbackResponse.STATUS_OK, request.requestId(),
                 verdict.action(), verdict.error());
-        return answer(request, nodeKey, response, verdict.rule());
+        return answer(request, nodeKey, envelope, response, verdict.rule());
     }
 
     /**
@@ -81,11 +91,18 @@ public class CallbackService {
     }
 
     private String refuse(CallbackRequest request, String nodeKey, String error, String rule) {
-        String requestId = request == null ? "" : request.requestId();
-        return answer(request, nodeKey, CallbackResponse.failure(STATUS_BAD_REQUEST, requestId, error), rule);
+        return refuse(request, nodeKey, CallbackEnvelope.PLAIN, error, rule);
     }
 
-    private String answer(CallbackRequest request, String nodeKey, CallbackResponse response, String rule) {
+    private String refuse(CallbackRequest request, String nodeKey, CallbackEnvelope envelope, String error,
+                          String rule) {
+        String requestId = request == null ? "" : request.requestId();
+        return answer(request, nodeKey, envelope, CallbackResponse.failure(STATUS_BAD_REQUEST, requestId, error),
+                rule);
+    }
+
+    private String answer(CallbackRequest request, String nodeKey, CallbackEnvelope envelope,
+                          CallbackResponse response, String rule) {
         Decision decision = new Decision(Instant.now().toString(), response.requestId(),
                 request == null ? null : request.requestType(), response.status(), response.action(),
                 response.error(), rule, nodeKey);
@@ -97,6 +114,6 @@ public class CallbackService {
             response = CallbackResponse.failure(STATUS_SERVER_ERROR, response.requestId(),
                     "the callback server cannot record its decision");
         }
-        return keys.sign(response.toJson());
+        return keys.sign(envelope.seal(response.toJson(), Instant.now()));
     }
 }
