@@ -53,21 +53,24 @@ public class RiskCallback {
         }
         String serverKey = cb.serverPublicKey().orElseThrow(() -> new IllegalStateException(
                 "openwaas.tss.callback.server-public-key is required with openwaas.tss.callback.url"));
+        CallbackEnvelope envelope = CallbackEnvelope.parse(cb.envelope());
         try {
             client = new CallbackClient(URI.create(cb.url().get()), nodeKey(keys), RsaPem.readPublicKey(Path.of(serverKey)),
                     new CallbackClient.RetryPolicy(cb.maxAttempts(), cb.initialBackoff(), cb.maxBackoff(),
                             cb.attemptTimeout()),
                     HttpClient.newBuilder().connectTimeout(cb.attemptTimeout()).build(),
-                    CallbackEnvelope.parse(cb.envelope()));
+                    envelope);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the callback server's public key " + serverKey);
         }
-        status = "callback server " + cb.url().get() + ": Ping pending";
+        String server = "callback server " + cb.url().get()
+                + (envelope == CallbackEnvelope.PLAIN ? "" : " (" + cb.envelope() + " envelope)");
+        status = server + ": Ping pending";
         Thread ping = new Thread(() -> {
             // Ping at start, and again every few seconds until the server approves (it may start after the node)
             while (true) {
                 CallbackClient.Decision d = client.check(CallbackRequest.ping(UUID.randomUUID().toString()));
-                status = "callback server " + cb.url().get() + ": Ping " + (d.approved() ? "APPROVE" : "REJECT (" + d.error() + ")");
+                status = server + ": Ping " + (d.approved() ? "APPROVE" : "REJECT (" + d.error() + ")");
                 LOG.info(status);
                 if (d.approved()) {
                     return;

@@ -41,7 +41,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The real thing, on one machine: embedded PostgreSQL (one database per node), a Kafka broker in its own JVM, the
  * reference callback server and three TSS node processes from the packaged jars. Node 2 reaches the callback
- * server through a {@link CallbackGate} the tests can silence. Tests talk to the nodes only as wallet-service and
+ * server through a {@link CallbackGate} the tests can silence; node 1 speaks Cobo's {@code package_data} envelope
+ * to it, the others the plain one. Tests talk to the nodes only as wallet-service and
  * transaction-service do: commands on {@code tss.requests}, reports from {@code tss.results}.
  */
 final class TssCluster implements AutoCloseable {
@@ -122,6 +123,9 @@ final class TssCluster implements AutoCloseable {
             env.put("OPENWAAS_TSS_CALLBACK_MAX_ATTEMPTS", "2");
             env.put("OPENWAAS_TSS_CALLBACK_ATTEMPT_TIMEOUT", "1s");
             env.put("OPENWAAS_TSS_CALLBACK_INITIAL_BACKOFF", "100ms");
+            if (i == 1) {
+                env.put("OPENWAAS_TSS_CALLBACK_ENVELOPE", "package-data"); // Cobo's envelope, for one node
+            }
             nodes.add(ServiceProcess.start(nodeId(i), nodeJar, env, freePort(), dir.resolve("logs/" + nodeId(i) + ".log")));
         }
         producer = new KafkaProducer<>(producerProps(StringSerializer.class));

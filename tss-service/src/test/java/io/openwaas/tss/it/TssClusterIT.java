@@ -205,6 +205,8 @@ class TssClusterIT {
             }
             assertTrue(status.get("ready").asBoolean());
             assertTrue(status.get("callback").asText().contains("Ping APPROVE"), status.toString());
+            assertEquals(n == cluster.nodes.get(1), status.get("callback").asText().contains("(package-data envelope)"),
+                    status.toString());
         }
     }
 
