@@ -34,8 +34,8 @@ import java.util.concurrent.TimeoutException;
  * the server's key and reads the {@link CallbackResponse}. An answer counts only if it verifies, names the same
  * {@code request_id} and has {@code status == 0} with action {@code APPROVE} or {@code REJECT}. Anything else — an
  * HTTP error, a timeout, a refused connection, a bad signature, another request id, a status other than 0, an
- * unknown action — is retried with exponential backoff; when the attempts are used up the task is rejected (the protocol: no answer means
- * REJECT). The client never approves by default.
+ * unknown action — is retried with exponential backoff; when the attempts are used up the task is rejected (the
+ * protocol: no answer means REJECT). The client never approves by default.
  *
  * <p>{@code check} blocks (network and backoff sleeps): call it from a worker thread, not an event loop. An instance
  * is thread-safe. Key material never appears in a reason or a log line.
