@@ -8,11 +8,7 @@ import io.openwaas.platform.events.wallet.WalletAddressCreated;
 import io.openwaas.testkit.auth.SignedClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -51,9 +46,6 @@ class AddressApiTest {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
     private static String body(String chain, Integer count, String encoding) {
         StringBuilder b = new StringBuilder("{\"chain_id\":\"" + chain + "\"");
         if (count != null) {
@@ -318,31 +310,8 @@ class AddressApiTest {
     }
 
     private List<ConsumerRecord<String, String>> read(String walletId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 << 20));
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            if (consumer.partitionsFor(Topics.WALLET_ADDRESS_CREATED) == null) {
-                return out;
-            }
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.WALLET_ADDRESS_CREATED).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < deadline
-                    && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (walletId.equals(r.key())) {
-                        out.add(r);
-                    }
-                }
-            }
-        }
+        List<ConsumerRecord<String, String>> out = new ArrayList<>(TopicReader.readToEnd(Topics.WALLET_ADDRESS_CREATED,
+                Duration.ofSeconds(20)).records().stream().filter(r -> walletId.equals(r.key())).toList());
         out.sort(java.util.Comparator.comparingLong(ConsumerRecord::offset));
         return Collections.unmodifiableList(out);
     }

@@ -7,14 +7,10 @@ import io.openwaas.platform.events.wallet.WalletBalanceUpdated;
 import io.openwaas.testkit.auth.SignedClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -275,32 +271,14 @@ class BalanceApiTest {
     }
 
     private Set<String> dlqIds(List<String> expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Set<String> ids = new HashSet<>();
         Awaitility.await("dead-letter records").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-                        var infos = consumer.partitionsFor(Topics.dlq(Topics.WALLET_BALANCE_UPDATED));
-                        if (infos == null || infos.isEmpty()) {
-                            return false;
-                        }
-                        List<TopicPartition> partitions = infos.stream()
-                                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-                        consumer.assign(partitions);
-                        consumer.seekToBeginning(partitions);
-                        var end = consumer.endOffsets(partitions);
-                        long deadline = System.currentTimeMillis() + 10_000;
-                        while (System.currentTimeMillis() < deadline
-                                && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                                String id = CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID);
-                                if (id != null) {
-                                    ids.add(id);
-                                }
-                            }
+                    for (ConsumerRecord<String, String> r : TopicReader.readToEnd(
+                            Topics.dlq(Topics.WALLET_BALANCE_UPDATED), Duration.ofSeconds(10)).records()) {
+                        String id = CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID);
+                        if (id != null) {
+                            ids.add(id);
                         }
                     }
                     return ids.containsAll(expected);

@@ -10,11 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -29,7 +25,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,8 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class OutboxTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -108,27 +101,13 @@ class OutboxTest {
     }
 
     private Map<String, List<ConsumerRecord<String, String>>> readTopic(Set<String> wanted) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        TopicReader.Read read = TopicReader.readToEnd(Topics.IAM_API_KEYS, Duration.ofSeconds(30));
+        assertTrue(read.complete(), "read the whole topic");
         Map<String, List<ConsumerRecord<String, String>>> byKey = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.IAM_API_KEYS).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline
-                    && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (wanted.contains(r.key())) {
-                        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
-                    }
-                }
+        for (ConsumerRecord<String, String> r : read.records()) {
+            if (wanted.contains(r.key())) {
+                byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
             }
-            assertFalse(partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)), "read the whole topic");
         }
         return byKey;
     }

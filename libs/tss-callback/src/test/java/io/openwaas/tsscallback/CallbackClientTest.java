@@ -111,6 +111,15 @@ class CallbackClientTest {
         return (exchange, request) -> reply(exchange, 200, CallbackJwt.sign(f.apply(request).toJson(), key.getPrivate()));
     }
 
+    /** Keeps a scripted answer from finishing (at most 10 s; the test's end releases it). */
+    private void holdUntilTheTestEnds() {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void script(Answer... answers) {
         script.addAll(List.of(answers));
     }
@@ -178,11 +187,7 @@ class CallbackClientTest {
     @Test
     void silenceIsARejectionAfterEveryAttempt() {
         script((exchange, request) -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            holdUntilTheTestEnds();
             exchange.close();
         });
         CallbackClient.RetryPolicy policy =
@@ -203,11 +208,7 @@ class CallbackClientTest {
             exchange.sendResponseHeaders(200, 1000);
             exchange.getResponseBody().write("eyJ".getBytes(StandardCharsets.US_ASCII));
             exchange.getResponseBody().flush();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            holdUntilTheTestEnds();
             exchange.close();
         });
         CallbackClient.RetryPolicy policy =
