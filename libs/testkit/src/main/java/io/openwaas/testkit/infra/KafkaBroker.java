@@ -66,6 +66,9 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
+        // A broker of this directory still running is a leftover of a start whose owner died: it holds the data
+        // directory's lock (and perhaps the port), so the new one could not start.
+        open(dir, port).kill();
         KafkaBroker broker = new KafkaBroker(dir, port > 0 ? port : freePortPair(), 0);
         broker.configure();
         broker.start();
@@ -136,7 +139,9 @@ public final class KafkaBroker implements AutoCloseable {
                 return java.util.Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            // only a broker of this directory: a stale pid file's number may belong to another process by now
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(dir.toString())).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return java.util.Optional.empty();
         }
@@ -201,6 +206,11 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
         Files.writeString(props, config, StandardCharsets.UTF_8);
         if (!Files.exists(data.resolve("meta.properties"))) {
+            // No meta.properties: never formatted, or a format that was interrupted. Whatever is there is no broker
+            // data; a second format would refuse it.
+            if (Files.exists(data)) {
+                Trees.deleteQuietly(data);
+            }
             String clusterId = clusterId();
             Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props.toString()).start();
             try {
@@ -223,6 +233,8 @@ public final class KafkaBroker implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
+                // the caller's temp directory (bin/waas: under .waas/), not the shared default
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-Dlog4j2.configurationFile=" + log4j,
                 "-cp", brokerClasspath(),
                 mainClass));

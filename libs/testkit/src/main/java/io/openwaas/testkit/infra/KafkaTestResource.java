@@ -73,15 +73,31 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     static synchronized KafkaBroker broker() throws Exception {
         if (broker == null) {
-            Path dir = Files.createTempDirectory("openwaas-kafka-");
+            Path dir = testDirectory("kafka-");
             KafkaBroker started = KafkaBroker.start(dir, 0);
             // At JVM exit the tests are over: no controlled shutdown (it waits for clients that are going too).
-            Runtime.getRuntime().addShutdownHook(new Thread(started::kill));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.kill();
+                Trees.deleteQuietly(dir);
+            }));
             System.setProperty(HOME_PROPERTY, dir.toString());
             System.setProperty(PORT_PROPERTY, Integer.toString(started.port()));
             broker = started;
         }
         return broker;
+    }
+
+    /**
+     * A new directory for one test JVM's infrastructure under {@code openwaas.test.dir} (the parent POM sets it to the
+     * module's {@code target/openwaas-test}), else under the JVM temp directory.
+     */
+    static Path testDirectory(String prefix) throws java.io.IOException {
+        String base = System.getProperty("openwaas.test.dir");
+        if (base == null || base.isBlank()) {
+            return Files.createTempDirectory("openwaas-" + prefix);
+        }
+        Path parent = Files.createDirectories(Path.of(base));
+        return Files.createTempDirectory(parent, prefix);
     }
 
     private static List<String> split(String csv) {

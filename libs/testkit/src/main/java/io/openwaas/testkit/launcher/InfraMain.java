@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.openwaas.platform.events.Topics;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,8 +62,9 @@ public final class InfraMain {
         long t0 = System.nanoTime();
         try {
             infra.start(pgPort, kafkaPort);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error too: an OutOfMemoryError while unpacking PostgreSQL is the classic
             log("FAILED: " + e);
+            e.printStackTrace(System.out);
             System.exit(1);
         }
 
@@ -79,6 +78,9 @@ public final class InfraMain {
         Files.writeString(ready, "postgres=127.0.0.1:" + infra.postgres().port() + "\nkafka="
                 + infra.kafka().bootstrapServers() + "\n", StandardCharsets.UTF_8);
         log(String.format("infrastructure ready in %.1f s", (System.nanoTime() - t0) / 1e9));
+        // A first start unpacks the PostgreSQL binaries (tens of MB of buffers); give that heap back: this process
+        // only waits from now on.
+        System.gc();
         stopped.await();
     }
 
@@ -91,6 +93,8 @@ public final class InfraMain {
         private final Path home;
         private final AtomicReference<EmbeddedPostgresServer> postgres = new AtomicReference<>();
         private final AtomicReference<KafkaBroker> kafka = new AtomicReference<>();
+        /** The broker's start, running beside PostgreSQL's; {@link #close()} waits for it. */
+        private volatile CompletableFuture<Void> brokerStart = CompletableFuture.completedFuture(null);
 
         public Infra(Path home) {
             this.home = home;
@@ -98,6 +102,11 @@ public final class InfraMain {
 
         Path postgresData() {
             return home.resolve("data").resolve("postgres");
+        }
+
+        /** Where the PostgreSQL binaries are unpacked: under the home, never the shared JVM temp folder. */
+        Path postgresBinaries() {
+            return home.resolve("cache").resolve("embedded-pg");
         }
 
         Path kafkaHome() {
@@ -130,11 +139,12 @@ public final class InfraMain {
                     throw new UncheckedIOException(e);
                 }
             });
+            brokerStart = broker;
 
             boolean fresh = !Files.exists(postgresData().resolve("PG_VERSION"));
             log("starting PostgreSQL on 127.0.0.1:" + pgPort + (fresh ? " (new data directory " : " (data ")
                     + postgresData() + ")");
-            postgres.set(EmbeddedPostgresServer.start(pgPort, postgresData()));
+            postgres.set(EmbeddedPostgresServer.start(pgPort, postgresData(), postgresBinaries()));
             for (String db : DATABASES) {
                 postgres.get().ensureDatabase(db);
             }
@@ -146,10 +156,21 @@ public final class InfraMain {
             }
         }
 
-        /** Stops the broker, then PostgreSQL. */
+        /**
+         * Stops the broker, then PostgreSQL. A broker still starting (PostgreSQL failed first) is waited for and
+         * stopped too, so that no broker outlives a failed start holding its port and data directory.
+         */
         @Override
         public void close() {
+            try {
+                brokerStart.get(90, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // failed or still starting: stop whatever runs, below
+            }
             KafkaBroker b = kafka.getAndSet(null);
+            if (b == null && Files.exists(kafkaHome().resolve("broker.pid"))) {
+                b = KafkaBroker.open(kafkaHome(), 0);
+            }
             if (b != null) {
                 b.stop();
                 log("Kafka stopped");
