@@ -62,7 +62,20 @@ class OperatorApiTest {
         String wrongIssuer = Jwt.issuer("someone-else").groups("operator").sign();
         RestAssured.given().header("Authorization", "Bearer " + wrongIssuer).contentType("application/json")
                 .body("{\"name\":\"x\"}").post("/admin/organizations").then().statusCode(401);
-        String notOperator = Jwt.issuer("openwaas-operator").upn("viewer").groups("viewer").sign();
+        java.time.Instant now = java.time.Instant.now();
+        for (String refused : List.of(
+                Jwt.issuer("openwaas-operator").upn("operator").groups("operator").sign(), // no audience
+                Jwt.issuer("openwaas-operator").audience("tss-callback").upn("operator").groups("operator").sign(),
+                // unexpired but issued longer ago than mp.jwt.verify.token.age (24 h)
+                Jwt.issuer("openwaas-operator").audience("openwaas-admin").upn("operator").groups("operator")
+                        .issuedAt(now.minus(java.time.Duration.ofHours(25)))
+                        .expiresAt(now.plus(java.time.Duration.ofDays(300))).sign())) {
+            RestAssured.given().header("Authorization", "Bearer " + refused).contentType("application/json")
+                    .body("{\"name\":\"x\"}").post("/admin/organizations").then().statusCode(401)
+                    .body("error_code", equalTo(2024));
+        }
+        String notOperator = Jwt.issuer("openwaas-operator").audience("openwaas-admin").upn("viewer").groups("viewer")
+                .sign();
         RestAssured.given().header("Authorization", "Bearer " + notOperator).contentType("application/json")
                 .body("{\"name\":\"x\"}").post("/admin/organizations").then().statusCode(403)
                 .body("error_code", equalTo(2025));
