@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The {@code .waas/credentials.env} that {@code bin/waas up} writes on first start. */
-public record Credentials(URI url, String apiKey, String apiSecret, String responsePublicKey) {
+/**
+ * The {@code .waas/credentials.env} that {@code bin/waas up} writes on first start (and whose operator token it renews
+ * at every start); {@code operatorToken} is empty when the file has none.
+ */
+public record Credentials(URI url, String apiKey, String apiSecret, String responsePublicKey, String operatorToken) {
 
     /** Reads the file; the platform must be on a loopback address (benchmarks never run against a remote host). */
     public static Credentials read(Path file) throws IOException {
@@ -23,7 +26,8 @@ public record Credentials(URI url, String apiKey, String apiSecret, String respo
             }
         }
         Credentials c = new Credentials(URI.create(require(values, "WAAS_URL", file)), require(values, "WAAS_API_KEY", file),
-                require(values, "WAAS_API_SECRET", file), require(values, "WAAS_RESPONSE_PUBLIC_KEY", file));
+                require(values, "WAAS_API_SECRET", file), require(values, "WAAS_RESPONSE_PUBLIC_KEY", file),
+                values.getOrDefault("WAAS_OPERATOR_TOKEN", ""));
         if (!java.net.InetAddress.getByName(c.url().getHost()).isLoopbackAddress()) {
             throw new IllegalArgumentException("benchmarks only run against loopback, not " + c.url());
         }

@@ -33,8 +33,8 @@ import java.util.Map;
 /**
  * Path-prefix routing with the Vert.x HTTP reverse proxy. Method, raw URI (path and query as received), headers
  * (except the hop-by-hop ones) and body go to the backend unchanged; its status, headers and body come back
- * unchanged. The gateway answers itself only for {@code /q/*} (health), unknown prefixes (404) and unreachable
- * backends (502), both with the error envelope.
+ * unchanged. The gateway answers itself only for {@code /q/*} (health), unknown prefixes and non-canonical spellings
+ * of a path (404: {@link RouteTable#canonical}) and unreachable backends (502), both with the error envelope.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -89,6 +89,11 @@ public class GatewayRoutes {
         String path = ctx.normalizedPath();
         if (path.startsWith("/q/") || path.equals("/q")) {
             ctx.next();
+            return;
+        }
+        if (!RouteTable.canonical(ctx.request().path(), path)) {
+            // Forwarded as spelled, it would reach a backend resource other than the one routed on.
+            send(ctx.response(), 404, ErrorEnvelope.of(ErrorEnvelope.NO_ROUTE, "No service serves this path spelling"));
             return;
         }
         String backend = table.backendFor(path).orElse(null);

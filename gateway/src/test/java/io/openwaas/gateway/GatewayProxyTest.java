@@ -187,6 +187,35 @@ class GatewayProxyTest {
         }
     }
 
+    /**
+     * Another spelling of a routed path is refused, never forwarded: forwarded as spelled, the backend's router
+     * would normalise it to a resource other than the one the gateway routed on (e.g. {@code /q/health/../../v2/…}).
+     */
+    @Test
+    void oddSpellingsOfAPathAreRefusedNotForwarded() throws Exception {
+        List<String> odd = List.of("//v2/wallets/chains", "/v2//wallets/chains", "/v2/wallets//chains",
+                "/%762/wallets/chains", "/v2/%77allets/chains", "/v2/wallets/chain%73", "/v2/./wallets/chains",
+                "/v2/x/../wallets/chains", "/v2/%2e/wallets/chains", "/q/health/../../v2/wallets/chains",
+                "/v3/../v2/wallets/chains", "/v2;x=1/wallets/chains", "/v2/wallets/chains;x=1", "/v2/wallets/chains/.",
+                "/V2/wallets/chains", "/v2/Wallets/chains", "//admin/organizations", "/%61dmin/organizations",
+                "/admin/./organizations", "/admin;a=b/organizations", "/ADMIN/organizations", "//api/wallets/x",
+                "/api/wallets/x/../y");
+        for (String uri : odd) {
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST)) {
+                Reply reply = call(method, uri, List.of(), method == HttpMethod.GET ? null : Buffer.buffer("{}"));
+                assertEquals(404, reply.status(), method + " " + uri + " was answered " + reply.status() + ": "
+                        + new String(reply.body(), StandardCharsets.UTF_8));
+                assertEnvelope(reply, 2021);
+            }
+        }
+        // The canonical spellings, a trailing slash and reserved escapes (%2F, %7C) are still routed.
+        for (String uri : List.of("/v2/wallets/chains", "/v2/wallets/chains/", "/v2/wallets/a%2Fb", "/v2/wallets/a%7cb")) {
+            Reply reply = get(uri);
+            assertEquals(200, reply.status(), uri);
+            assertEquals(uri, reply.json().getString("uri"));
+        }
+    }
+
     @Test
     void backendDownIs502WithTheEnvelope() throws Exception {
         for (String uri : List.of("/v2/webhooks/endpoints", "/v2/developers/callback_messages?limit=1")) {

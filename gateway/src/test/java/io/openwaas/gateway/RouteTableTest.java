@@ -74,4 +74,15 @@ class RouteTableTest {
     void prefixWithoutLeadingSlashIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> table(Map.of("x", backend("v2/wallets"))));
     }
+
+    @Test
+    void onlyCanonicalSpellingsAreRouted() {
+        assertEquals(true, RouteTable.canonical("/v2/wallets/chains", "/v2/wallets/chains"));
+        assertEquals(true, RouteTable.canonical("/v2/wallets/a%2Fb", "/v2/wallets/a%2Fb"));
+        assertEquals(false, RouteTable.canonical("//v2/wallets", "/v2/wallets"));
+        assertEquals(false, RouteTable.canonical("/%762/wallets", "/v2/wallets"));
+        assertEquals(false, RouteTable.canonical("/v2/wallets;x=1", "/v2/wallets;x=1"));
+        assertEquals(false, RouteTable.canonical("/v2\\wallets", "/v2\\wallets"));
+        assertEquals(false, RouteTable.canonical(null, "/"));
+    }
 }

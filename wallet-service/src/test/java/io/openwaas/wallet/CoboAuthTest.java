@@ -134,6 +134,27 @@ class CoboAuthTest {
         assertEquals(2024, refused.jsonPath().getInt("error_code"));
     }
 
+    /**
+     * A record on {@code iam.api-keys} that cannot be read (a garbled revocation, a body for another key) must not
+     * leave the key usable: the view drops the key (fail closed).
+     */
+    @Test
+    void anUnreadableKeyRecordRevokesTheKey() {
+        for (String garbled : List.of("{\"status\":\"REVOKED\",", "[]")) {
+            SignedClient client = Fixtures.newOrganization(CurveType.ED25519);
+            client.get("/v2/organizations/info").then().statusCode(200);
+            TssSupport.sendBare("iam.api-keys", client.key().apiKey(), garbled);
+            Fixtures.awaitStatus(client, "/v2/organizations/info", 401);
+            client.get("/v2/organizations/info").then().statusCode(401).body("error_code", equalTo(2024));
+        }
+        // A record under one key whose body names another key is as unreadable: it revokes the key it is filed under.
+        SignedClient victim = Fixtures.newOrganization(CurveType.ED25519);
+        SignedClient other = Fixtures.newOrganization(CurveType.ED25519);
+        String otherRecord = "{\"api_key\":\"" + other.key().apiKey() + "\"}";
+        TssSupport.sendBare("iam.api-keys", victim.key().apiKey(), otherRecord);
+        Fixtures.awaitStatus(victim, "/v2/organizations/info", 401);
+    }
+
     private static void assertVaultCount(SignedClient client, int expected) {
         client.get(VAULTS).then().statusCode(200).body("pagination.total_count", equalTo(expected));
     }

@@ -23,7 +23,7 @@ public final class Fixtures {
 
     /** An operator JWT signed with this run's operator key. */
     public static String operatorToken() {
-        return Jwt.issuer("openwaas-operator").upn("operator").subject("operator").groups("operator")
+        return Jwt.issuer("openwaas-operator").audience("openwaas-admin").upn("operator").subject("operator").groups("operator")
                 .expiresIn(Duration.ofHours(1)).sign();
     }
 

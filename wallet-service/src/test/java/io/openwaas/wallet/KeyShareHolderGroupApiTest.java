@@ -210,6 +210,18 @@ class KeyShareHolderGroupApiTest {
     }
 
     @Test
+    void theHolderFilterTakesAtMost50GroupIds() {
+        SignedClient client = Fixtures.newOrganization(CurveType.ED25519);
+        String holders = "/v2/wallets/mpc/vaults/" + createVault(client) + "/key_share_holders";
+        String fifty = java.util.stream.IntStream.range(0, 50).mapToObj(i -> java.util.UUID.randomUUID().toString())
+                .collect(java.util.stream.Collectors.joining(","));
+        client.get(holders + "?key_share_holder_group_ids=" + fifty).then().statusCode(200);
+        client.get(holders + "?key_share_holder_group_ids=" + fifty + "," + java.util.UUID.randomUUID())
+                .then().statusCode(400).body("error_code", equalTo(2006))
+                .body("error_message", equalTo("invalid key_share_holder_group_ids: at most 50 values"));
+    }
+
+    @Test
     void anotherOrganizationsVaultAndGroupsAre404() {
         SignedClient alice = Fixtures.newOrganization(CurveType.ED25519);
         SignedClient bob = Fixtures.newOrganization(CurveType.ED25519);

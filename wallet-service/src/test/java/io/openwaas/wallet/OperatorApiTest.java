@@ -62,7 +62,20 @@ class OperatorApiTest {
         String wrongIssuer = Jwt.issuer("someone-else").groups("operator").sign();
         RestAssured.given().header("Authorization", "Bearer " + wrongIssuer).contentType("application/json")
                 .body("{\"name\":\"x\"}").post("/admin/organizations").then().statusCode(401);
-        String notOperator = Jwt.issuer("openwaas-operator").upn("viewer").groups("viewer").sign();
+        java.time.Instant now = java.time.Instant.now();
+        for (String refused : List.of(
+                Jwt.issuer("openwaas-operator").upn("operator").groups("operator").sign(), // no audience
+                Jwt.issuer("openwaas-operator").audience("tss-callback").upn("operator").groups("operator").sign(),
+                // unexpired but issued longer ago than mp.jwt.verify.token.age (24 h)
+                Jwt.issuer("openwaas-operator").audience("openwaas-admin").upn("operator").groups("operator")
+                        .issuedAt(now.minus(java.time.Duration.ofHours(25)))
+                        .expiresAt(now.plus(java.time.Duration.ofDays(300))).sign())) {
+            RestAssured.given().header("Authorization", "Bearer " + refused).contentType("application/json")
+                    .body("{\"name\":\"x\"}").post("/admin/organizations").then().statusCode(401)
+                    .body("error_code", equalTo(2024));
+        }
+        String notOperator = Jwt.issuer("openwaas-operator").audience("openwaas-admin").upn("viewer").groups("viewer")
+                .sign();
         RestAssured.given().header("Authorization", "Bearer " + notOperator).contentType("application/json")
                 .body("{\"name\":\"x\"}").post("/admin/organizations").then().statusCode(403)
                 .body("error_code", equalTo(2025));
@@ -94,5 +107,49 @@ class OperatorApiTest {
                 .body("error_code", equalTo(2028));
         Response keys = RestAssured.given().header("Authorization", "Bearer " + Fixtures.operatorToken()).get(base);
         assertEquals(1, keys.jsonPath().getInt("pagination.total_count"), "rejected keys must not be stored");
+    }
+
+    /** Attacks the check-then-insert of a registration: many registrations of one key at once, truly in parallel. */
+    @Test
+    void concurrentRegistrationsOfOneKeyGiveOne201AndOnly409s() throws Exception {
+        String orgId = Fixtures.createOrganization("race");
+        ApiKeyPair key = ApiKeyPair.random(CurveType.ED25519);
+        String body = "{\"public_key\":\"" + key.apiKey() + "\",\"curve_type\":\"ED25519\",\"scopes\":[\"read\"]}";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + RestAssured.port + "/admin/organizations/" + orgId
+                + "/api_keys");
+        String bearer = "Bearer " + Fixtures.operatorToken();
+        int n = 12;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<java.util.concurrent.Future<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri)
+                            .header("Authorization", bearer).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+                    start.await();
+                    return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            int created = 0;
+            List<String> other = new java.util.ArrayList<>();
+            for (var f : answers) {
+                java.net.http.HttpResponse<String> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.statusCode() == 201) {
+                    created++;
+                } else if (r.statusCode() != 409 || !r.body().contains("\"error_code\":2040")) {
+                    other.add(r.statusCode() + " " + r.body());
+                }
+            }
+            assertEquals(List.of(), other, "every losing registration is a 409 with the envelope");
+            assertEquals(1, created, "exactly one registration wins");
+        } finally {
+            pool.shutdownNow();
+        }
+        RestAssured.given().header("Authorization", bearer).get("/admin/organizations/" + orgId + "/api_keys")
+                .then().statusCode(200).body("data", hasSize(1));
     }
 }

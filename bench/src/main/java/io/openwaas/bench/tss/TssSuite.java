@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openwaas.bench.BenchSuite;
+import io.openwaas.bench.Credentials;
 import io.openwaas.bench.Metric;
 import io.openwaas.bench.Vaults;
 import io.openwaas.bench.WaasApi;
@@ -76,6 +77,8 @@ public final class TssSuite implements BenchSuite {
     private final AtomicLong pathIndex = new AtomicLong();
     private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private List<Integer> adminPorts;
+    /** The operator token the node admin APIs need (from the credentials file). */
+    private String operatorToken;
     private Duration signTimeout;
 
     @Override
@@ -105,6 +108,7 @@ public final class TssSuite implements BenchSuite {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
 
         WaasApi api = WaasApi.fromCredentials(credentials, mapper);
+        operatorToken = Credentials.read(credentials).operatorToken();
         requireNodesOnline(api);
         String orgId = api.get("/v2/organizations/info").path("org_id").asText();
 
@@ -207,7 +211,12 @@ public final class TssSuite implements BenchSuite {
                 try {
                     HttpResponse<String> r = admin.send(HttpRequest.newBuilder(
                                     URI.create("http://127.0.0.1:" + port + "/admin/status"))
+                            .header("Authorization", "Bearer " + operatorToken)
                             .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("node admin :" + port + " answered " + r.statusCode()
+                                + " (is WAAS_OPERATOR_TOKEN in the credentials file current? bin/waas up renews it)");
+                    }
                     JsonNode s = mapper.readTree(r.body());
                     int sessions = field(s, "running_sessions", "runningSessions");
                     int paillier = field(s, "paillier_keys_ready", "paillierKeysReady");

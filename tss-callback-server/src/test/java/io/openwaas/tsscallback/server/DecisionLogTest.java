@@ -56,7 +56,7 @@ class DecisionLogTest {
         assertTrue(garbage.get("node_key").isNull());
         assertTrue(garbage.get("request_type").isNull());
 
-        String listed = given().queryParam("limit", 3).when().get("/v1/decisions")
+        String listed = Fixtures.asOperator().queryParam("limit", 3).when().get("/v1/decisions")
                 .then().statusCode(200).extract().asString();
         JsonNode recent = JSON.readTree(listed);
         assertEquals(3, recent.size());
@@ -70,7 +70,7 @@ class DecisionLogTest {
     void theFileAndTheListHoldTheSameDecisions() throws Exception {
         check(CallbackRequest.ping(newId()));
         List<String> lines = Files.readAllLines(CallbackTestSetup.DECISIONS);
-        JsonNode listed = JSON.readTree(given().queryParam("limit", 1000).when().get("/v1/decisions")
+        JsonNode listed = JSON.readTree(Fixtures.asOperator().queryParam("limit", 1000).when().get("/v1/decisions")
                 .then().statusCode(200).extract().asString());
         assertTrue(lines.size() < 1000, "the buffer holds every decision of this run");
         assertEquals(lines.size(), listed.size());
@@ -81,8 +81,13 @@ class DecisionLogTest {
 
     @Test
     void badLimitIsA400() {
-        given().queryParam("limit", "0").when().get("/v1/decisions").then().statusCode(400);
-        given().queryParam("limit", "abc").when().get("/v1/decisions").then().statusCode(400);
+        for (String limit : List.of("0", "abc")) {
+            Fixtures.asOperator().queryParam("limit", limit).when().get("/v1/decisions").then().statusCode(400)
+                    .contentType("application/json")
+                    .body("error_code", org.hamcrest.Matchers.equalTo(2006))
+                    .body("error_message", org.hamcrest.Matchers.equalTo("limit must be a positive integer"))
+                    .body("error_id", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
+        }
     }
 
     @Test

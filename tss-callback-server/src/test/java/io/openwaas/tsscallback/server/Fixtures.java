@@ -45,6 +45,17 @@ final class Fixtures {
         }
     }
 
+    /** An operator JWT as the platform's operator tools make it, signed with the key test mode generates. */
+    static String operatorToken() {
+        return io.smallrye.jwt.build.Jwt.issuer("openwaas-operator").audience("openwaas-admin").subject("operator")
+                .groups("operator").expiresIn(java.time.Duration.ofMinutes(10)).sign();
+    }
+
+    /** A request to an operator endpoint, with the operator token. */
+    static io.restassured.specification.RequestSpecification asOperator() {
+        return given().header("Authorization", "Bearer " + operatorToken());
+    }
+
     static String newId() {
         return "req-" + UUID.randomUUID();
     }

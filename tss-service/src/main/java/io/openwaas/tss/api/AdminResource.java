@@ -9,6 +9,7 @@ import io.openwaas.tss.persistence.TssStore;
 import io.openwaas.tss.transport.DroppedMessage;
 import io.openwaas.tss.transport.PeerTransport;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,9 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The node's read-only admin API (cluster-internal; no secret is ever part of it): its identity and status, the
- * keys it holds a share of (status, never the share) and the peer messages it dropped.
+ * The node's read-only admin API (no secret is ever part of it): its identity and status, the keys it holds a share
+ * of (status, never the share) and the peer messages it dropped. Operators only: the operator JWT.
  */
+@RolesAllowed("operator")
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

@@ -9,6 +9,7 @@ import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.json.JsonConfig;
 import io.openwaas.testkit.infra.EmbeddedPostgresServer;
 import io.openwaas.testkit.infra.KafkaBroker;
+import io.openwaas.testkit.infra.TestOperator;
 import io.openwaas.testkit.infra.TssNodesTestResource;
 import io.openwaas.testkit.process.ServiceProcess;
 import io.openwaas.tsscallback.RsaPem;
@@ -102,7 +103,8 @@ final class TssCluster implements AutoCloseable {
                 Map.of("OPENWAAS_CALLBACK_NODE_PUBLIC_KEYS", String.join(",", nodePubs),
                         "OPENWAAS_CALLBACK_PRIVATE_KEY", dir.resolve("callback-server.pem").toString(),
                         "OPENWAAS_CALLBACK_RULES_FILE", rulesFile.toString(),
-                        "OPENWAAS_CALLBACK_DECISION_LOG", dir.resolve("decisions.jsonl").toString()),
+                        "OPENWAAS_CALLBACK_DECISION_LOG", dir.resolve("decisions.jsonl").toString(),
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestOperator.publicKeyFile().toString()),
                 callbackPort, dir.resolve("logs/callback-server.log"));
         gate = new CallbackGate(freePort(), callbackPort);
         callbackServer.awaitReady(Duration.ofSeconds(90));
@@ -126,7 +128,8 @@ final class TssCluster implements AutoCloseable {
             if (i == 1) {
                 env.put("OPENWAAS_TSS_CALLBACK_ENVELOPE", "package-data"); // Cobo's envelope, for one node
             }
-            nodes.add(ServiceProcess.start(nodeId(i), nodeJar, env, freePort(), dir.resolve("logs/" + nodeId(i) + ".log")));
+            nodes.add(ServiceProcess.start(nodeId(i), nodeJar, env, freePort(), dir.resolve("logs/" + nodeId(i) + ".log"))
+                    .withOperatorToken(TestOperator.token()));
         }
         producer = new KafkaProducer<>(producerProps(StringSerializer.class));
         rawProducer = new KafkaProducer<>(producerProps(ByteArraySerializer.class));

@@ -9,6 +9,10 @@ import io.openwaas.platform.events.tss.TssRequestType;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.events.tss.TssSignatureType;
+import io.openwaas.testkit.http.OddPaths;
+import io.openwaas.testkit.http.RawHttp;
+import io.openwaas.testkit.infra.TestOperator;
+import io.openwaas.testkit.launcher.OperatorKeys;
 import io.openwaas.testkit.process.ServiceProcess;
 import io.openwaas.tss.crypto.SecretBox;
 import io.openwaas.tss.protocol.StoredShare;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -191,6 +196,43 @@ class TssClusterIT {
                 }
             }
         }
+    }
+
+    /**
+     * Attacks the node admin API and the callback server's decision list: no spelling of their paths answers without
+     * the operator token; a token of another key, audience or issuer is refused; health stays open.
+     */
+    @Test
+    @Order(0)
+    void adminApisNeedTheOperatorTokenInEverySpelling() throws Exception {
+        Path strangerHome = Files.createTempDirectory(cluster.dir, "stranger-");
+        String stranger = OperatorKeys.ensure(strangerHome).operatorToken(java.time.Instant.now(), Duration.ofHours(1));
+        List<String> open = new ArrayList<>();
+        List<ServiceProcess> services = new ArrayList<>(cluster.nodes);
+        services.add(cluster.callbackServer);
+        for (ServiceProcess service : services) {
+            RawHttp http = new RawHttp("127.0.0.1", service.port());
+            List<String> paths = service == cluster.callbackServer ? List.of("/v1/decisions")
+                    : List.of("/admin/status", "/admin/keys", "/admin/dropped-messages");
+            for (String path : paths) {
+                List<String> spellings = new ArrayList<>(OddPaths.of(path));
+                spellings.add(path);
+                for (String spelling : spellings) {
+                    for (Map<String, String> headers : List.of(Map.<String, String>of(),
+                            Map.of("Authorization", "Bearer " + stranger),
+                            Map.of("Authorization", "Bearer not.a.jwt"))) {
+                        RawHttp.Answer a = http.send("GET", spelling, headers);
+                        if (a.status() != 401 && a.status() != 404) {
+                            open.add(service.name() + " GET " + spelling + " " + headers.keySet() + " -> " + a);
+                        }
+                    }
+                }
+                RawHttp.Answer allowed = http.send("GET", path, Map.of("Authorization", "Bearer " + TestOperator.token()));
+                assertEquals(200, allowed.status(), service.name() + " " + path + " with the operator token: " + allowed);
+            }
+            assertEquals(200, http.send("GET", "/q/health/ready", Map.of()).status(), service.name() + " health");
+        }
+        assertTrue(open.isEmpty(), "answered without a valid operator token:\n" + String.join("\n", open));
     }
 
     @Test

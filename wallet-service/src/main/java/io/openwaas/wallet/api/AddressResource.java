@@ -5,6 +5,7 @@ import io.openwaas.platform.api.Ids;
 import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
 import io.openwaas.platform.auth.CallerContext;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.domain.AddressDerivation.Family;
 import io.openwaas.wallet.domain.AddressService;
 import io.openwaas.wallet.domain.BalanceService;
@@ -22,7 +23,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +31,7 @@ import java.util.Set;
  * Reference §3.5 and §3.6: a wallet's addresses and its token balances. Another organisation's wallet, a deleted
  * wallet and an address the wallet does not have answer 404.
  */
+@CoboAuth
 @Path("/v2/wallets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -133,13 +134,6 @@ public class AddressResource {
     }
 
     private static List<String> csv(String parameter, String value) {
-        if (value == null || value.isEmpty()) {
-            return List.of();
-        }
-        List<String> items = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (items.size() > MAX_IDS) {
-            throw ApiException.invalid(parameter, "at most " + MAX_IDS + " values");
-        }
-        return items;
+        return Ids.csv(parameter, value, MAX_IDS);
     }
 }

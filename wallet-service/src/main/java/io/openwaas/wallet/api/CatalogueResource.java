@@ -2,9 +2,11 @@ package io.openwaas.wallet.api;
 
 import io.openwaas.crypto.address.Addresses;
 import io.openwaas.platform.api.ApiException;
+import io.openwaas.platform.api.Ids;
 import io.openwaas.platform.api.ListPaging;
 import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.domain.Catalogue;
 import io.openwaas.wallet.domain.Catalogue.ChainEntry;
 import io.openwaas.wallet.domain.Catalogue.TokenEntry;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,7 @@ import java.util.function.Predicate;
  * chain is offered for MPC Org-Controlled wallets, the only kind this platform creates; asking for another wallet
  * type or subtype gives an empty list.
  */
+@CoboAuth
 @Path("/v2/wallets")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogueResource {
@@ -177,14 +179,7 @@ public class CatalogueResource {
     }
 
     private static List<String> list(String parameter, String csv, int max) {
-        if (csv == null || csv.isEmpty()) {
-            return List.of();
-        }
-        List<String> items = Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (items.size() > max) {
-            throw ApiException.invalid(parameter, "at most " + max + " values");
-        }
-        return items;
+        return Ids.csv(parameter, csv, max);
     }
 
     static ChainInfo chainInfo(ChainEntry c) {

@@ -1,5 +1,6 @@
 package io.openwaas.wallet.api;
 
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.messaging.TssNodeView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import java.util.List;
  * {@code tss.nodes} view), as a top-level array sorted by node id. Type {@code Cobo}; {@code online} when the node
  * announced itself Online within three heartbeats.
  */
+@CoboAuth
 @Path("/v2/wallets/mpc/cobo_key_share_holders")
 @Produces(MediaType.APPLICATION_JSON)
 public class CoboKeyShareHolderResource {

@@ -4,6 +4,7 @@ import io.openwaas.platform.api.Ids;
 import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
 import io.openwaas.platform.auth.CallerContext;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.domain.KeyShareHolderGroupService;
 import io.openwaas.wallet.domain.KeyShareHolderGroupService.HolderSpec;
 import io.openwaas.wallet.domain.KeyShareHolderGroupType;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Reference §3.4: key share holder groups of a vault. */
+@CoboAuth
 @Path("/v2/wallets/mpc/vaults/{vault_id}/key_share_holder_groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package io.openwaas.wallet.api;
 
 import io.openwaas.platform.auth.Caller;
 import io.openwaas.platform.auth.CallerContext;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.platform.auth.Scope;
 import io.openwaas.wallet.domain.ApiKeyService;
 import io.openwaas.wallet.domain.OrganizationService;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Reference §3.1: the caller's organisation and API key. */
+@CoboAuth
 @Path("/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationResource {

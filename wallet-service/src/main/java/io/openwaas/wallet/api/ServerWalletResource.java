@@ -2,6 +2,7 @@ package io.openwaas.wallet.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openwaas.platform.auth.CallerContext;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.platform.auth.RequiresScope;
 import io.openwaas.platform.auth.Scope;
 import io.openwaas.platform.api.ApiException;
@@ -24,6 +25,7 @@ import java.util.HexFormat;
  * between two TSS nodes, that signs messages ({@code personal_sign}). Same Cobo Auth as {@code /v2}; the field
  * names are the seed's (camelCase).
  */
+@CoboAuth
 @Path("/api/wallets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import io.openwaas.platform.api.Ids;
 import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
 import io.openwaas.platform.auth.CallerContext;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.platform.outbox.OutboxRelay;
 import io.openwaas.wallet.domain.TssRequestService;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.util.UUID;
 
 /** Reference §3.4: TSS requests of a vault (key generation and copying keys to another group). */
+@CoboAuth
 @Path("/v2/wallets/mpc/vaults/{vault_id}/tss_requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import io.openwaas.platform.api.Ids;
 import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
 import io.openwaas.platform.auth.CallerContext;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.domain.MpcVaultType;
 import io.openwaas.wallet.domain.VaultService;
 import io.openwaas.wallet.domain.WireEnum;
@@ -23,6 +24,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Reference §3.4: MPC vaults. */
+@CoboAuth
 @Path("/v2/wallets/mpc/vaults")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import io.openwaas.platform.api.Ids;
 import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
 import io.openwaas.platform.auth.CallerContext;
+import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.domain.WalletFilter;
 import io.openwaas.wallet.domain.WalletService;
 import io.openwaas.wallet.domain.WalletSubtype;
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Reference §3.3: wallets. */
+@CoboAuth
 @Path("/v2/wallets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,8 @@ import io.openwaas.platform.json.JsonNames;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.HibernateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -59,6 +62,45 @@ public class ErrorMappers {
                 .map(ErrorMappers::describe)
                 .collect(Collectors.joining("; "));
         return respond(400, ErrorResponse.of(ErrorCode.INVALID_PARAMETER, message));
+    }
+
+    /**
+     * A database constraint a request ran into, e.g. two concurrent registrations of one API key (the second insert
+     * hits the primary key) or two concurrent Main Groups of one vault (a unique index): the client's conflict, not a
+     * server failure. Unique violations are 409 (2040), other integrity violations (not null, check, foreign key,
+     * value too long) 400; the message names neither table nor constraint. Anything else is unexpected.
+     */
+    @ServerExceptionMapper({PersistenceException.class, HibernateException.class, PgException.class})
+    public Response persistence(RuntimeException e) {
+        String state = sqlState(e);
+        if (state == null) {
+            return unexpected(e);
+        }
+        if (state.equals("23505")) {
+            return respond(409, ErrorResponse.of(ErrorCode.DUPLICATE_KEY,
+                    "conflicts with an existing resource (a concurrent request may have created it)"));
+        }
+        if (state.startsWith("23") || state.equals("22001")) {
+            return respond(400, ErrorResponse.of(ErrorCode.INVALID_PARAMETER,
+                    "request violates a data constraint"));
+        }
+        return unexpected(e);
+    }
+
+    /** The SQLSTATE of the first database error in the cause chain, if any. */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null) {
+                return pg.getSqlState();
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve && cve.getSQLState() != null) {
+                return cve.getSQLState();
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper

@@ -20,7 +20,10 @@ import java.util.Optional;
  * <p>A {@link CompactedTopicView} reads the topic from the beginning on its own thread (no consumer group, no
  * rebalance waits), then follows it with short polls, so a revocation reaches every service within a poll interval
  * of its publication. The view is {@linkplain #caughtUp() caught up} once it has read up to the end offsets it saw
- * at start; readiness reports that. Newer versions of a key replace older ones; a tombstone removes the key.
+ * at start; readiness reports that, and goes DOWN again when the view has not heard from the broker for
+ * {@code openwaas.auth.registry-stale-after} (its consumer keeps failing, the broker is gone: revocations could not
+ * arrive). Newer versions of a key replace older ones; a tombstone removes the key, and so does a record that cannot be
+ * parsed (fail closed: an unreadable revocation must not leave the key usable).
  */
 @ApplicationScoped
 public class ApiKeyRegistry {
@@ -43,7 +46,7 @@ public class ApiKeyRegistry {
                     }
                     return record;
                 },
-                (old, neu) -> neu.version() >= old.version() ? neu : old);
+                (old, neu) -> neu.version() >= old.version() ? neu : old, CompactedTopicView.Refused.REMOVES_KEY);
     }
 
     void start(@Observes StartupEvent event) {
@@ -64,6 +67,13 @@ public class ApiKeyRegistry {
     /** Whether the view has read everything that was on the topic when the service started. */
     public boolean caughtUp() {
         return view.caughtUp();
+    }
+
+    /**
+     * Whether the view has caught up and heard from the broker within {@code openwaas.auth.registry-stale-after}.
+     */
+    public boolean fresh() {
+        return view.fresh(config.registryStaleAfter());
     }
 
     /** Applies one record: newer versions replace older ones; a tombstone removes the key. */

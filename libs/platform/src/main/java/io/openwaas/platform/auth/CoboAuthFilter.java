@@ -6,34 +6,52 @@ import io.openwaas.platform.api.ErrorResponse;
 import io.openwaas.platform.config.AuthConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Cobo Auth request verification (reference §1): headers present, key known and active, signature over
- * {@code METHOD|PATH|NONCE|QUERY|BODY} valid (trying the encodings the SDKs produce), nonce within the window and
- * not used before by this key, scope sufficient. Runs after the body is read so the signature covers the exact
- * bytes; the body is put back for the resource. Every refusal is a 401 (403 for scope) with the error envelope, and
- * nothing after the filter runs.
+ * The access gate of every JAX-RS resource of a service, deny by default. It decides on the normalised path the
+ * router matches ({@link RoutingContext#normalizedPath()}: dot segments removed, double slashes collapsed,
+ * unreserved escapes decoded), never on the raw spelling, so {@code //v2/…}, {@code /%762/…} or {@code /v2/./…}
+ * cannot reach a resource past it:
+ * <ul>
+ *   <li>under an operator path ({@code /admin}): the resource must be {@code @RolesAllowed} (the operator JWT, checked
+ *   by Quarkus security);</li>
+ *   <li>anywhere else: the resource must be {@link CoboAuth}, and the request passes Cobo Auth (reference §1):
+ *   headers present, key known and active, signature over {@code METHOD|PATH|NONCE|QUERY|BODY} valid (trying the
+ *   encodings the SDKs produce), nonce within the window and not used before by this key, scope sufficient;</li>
+ *   <li>a resource without its decision (or with the wrong one for its path) is refused to everyone (403).</li>
+ * </ul>
+ * The body is read without blocking the event loop for every method, content type and framing ({@link #readBody}),
+ * and the same bytes go on to the resource: the signature covers exactly what the resource reads. Every
+ * refusal is a 401 (403 for scope or a missing decision) with the error envelope, and nothing after the filter runs.
+ * Health and metrics are Vert.x routes, not resources: they never reach this filter.
  */
 public class CoboAuthFilter {
 
     public static final String API_KEY_HEADER = "BIZ-API-KEY";
     public static final String NONCE_HEADER = "BIZ-API-NONCE";
     public static final String SIGNATURE_HEADER = "BIZ-API-SIGNATURE";
+
+    private static final Logger LOG = Logger.getLogger(CoboAuthFilter.class);
 
     private final ApiKeyRegistry registry;
     private final NonceStore nonces;
@@ -47,12 +65,31 @@ public class CoboAuthFilter {
         this.callerContext = callerContext;
     }
 
+    /** What a resource method declares about who may call it. */
+    enum Decision {
+        COBO_AUTH, OPERATOR, NONE
+    }
+
     @ServerRequestFilter(readBody = true, priority = Priorities.AUTHENTICATION)
-    public Uni<Response> authenticate(ContainerRequestContext ctx, HttpServerRequest request, ResourceInfo resource) {
-        String path = request.path();
-        if (config.protectedPaths().stream().noneMatch(path::startsWith)) {
+    public Uni<Response> authenticate(ContainerRequestContext ctx, RoutingContext routing, ResourceInfo resource) {
+        String normalised = routing.normalizedPath();
+        boolean operatorPath = isOperatorPath(normalised, config.operatorPaths());
+        Decision decision = decision(resource);
+        if (operatorPath && decision == Decision.OPERATOR) {
             return Uni.createFrom().nullItem();
         }
+        if (operatorPath || decision != Decision.COBO_AUTH) {
+            LOG.errorf("refused %s %s: resource %s has no access decision for this path (@CoboAuth outside %s, "
+                    + "@RolesAllowed under it)", routing.request().method(), normalised, describe(resource),
+                    config.operatorPaths());
+            return Uni.createFrom().item(ErrorMappers.respond(403, ErrorResponse.of(ErrorCode.FORBIDDEN,
+                    "this endpoint is closed")));
+        }
+        return verify(ctx, routing, resource);
+    }
+
+    private Uni<Response> verify(ContainerRequestContext ctx, RoutingContext routing, ResourceInfo resource) {
+        HttpServerRequest request = routing.request();
         String apiKey = request.getHeader(API_KEY_HEADER);
         String nonce = request.getHeader(NONCE_HEADER);
         String signature = request.getHeader(SIGNATURE_HEADER);
@@ -69,7 +106,7 @@ public class CoboAuthFilter {
         if (!missing.isEmpty()) {
             return refuse(ErrorCode.MISSING_AUTH_HEADERS, "missing required headers: " + String.join(", ", missing));
         }
-        Optional<ApiKeyRecord> found = registry.find(apiKey.trim().toLowerCase(java.util.Locale.ROOT));
+        Optional<ApiKeyRecord> found = registry.find(apiKey.trim().toLowerCase(Locale.ROOT));
         if (found.isEmpty() || !found.get().active()) {
             return refuse(ErrorCode.API_KEY_AUTH_FAILED, "API key authentication failed: unknown or inactive key");
         }
@@ -84,11 +121,12 @@ public class CoboAuthFilter {
         }
         String body;
         try {
-            body = readBody(ctx);
+            body = readBody(ctx, request.method().name());
         } catch (IOException e) {
             return refuse(ErrorCode.INVALID_SIGNATURE, "API signature invalid: request body unreadable");
         }
-        if (!verifies(key.curveType(), publicKey, signatureBytes, request.method().name(), path, nonce,
+        // The signed path is the one the client sent (what the SDKs sign), not the normalised one.
+        if (!verifies(key.curveType(), publicKey, signatureBytes, request.method().name(), request.path(), nonce,
                 request.query(), body)) {
             return refuse(ErrorCode.INVALID_SIGNATURE, "API signature verification failed");
         }
@@ -117,6 +155,39 @@ public class CoboAuthFilter {
             callerContext.set(Caller.of(key));
             return null;
         });
+    }
+
+    /** Whether the normalised path is one of the operator paths or below one (on a segment boundary). */
+    static boolean isOperatorPath(String normalisedPath, List<String> operatorPaths) {
+        for (String p : operatorPaths) {
+            String prefix = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+            if (normalisedPath.equals(prefix) || normalisedPath.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The resource method's decision; the method's annotations take precedence over its class's. */
+    static Decision decision(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return Decision.NONE;
+        }
+        Method method = resource.getResourceMethod();
+        Decision onMethod = decision(method.isAnnotationPresent(CoboAuth.class),
+                method.isAnnotationPresent(RolesAllowed.class));
+        if (onMethod != Decision.NONE) {
+            return onMethod;
+        }
+        Class<?> type = resource.getResourceClass();
+        return decision(type.isAnnotationPresent(CoboAuth.class), type.isAnnotationPresent(RolesAllowed.class));
+    }
+
+    private static Decision decision(boolean coboAuth, boolean rolesAllowed) {
+        if (coboAuth && rolesAllowed) {
+            return Decision.NONE; // two contradicting decisions are none
+        }
+        return coboAuth ? Decision.COBO_AUTH : rolesAllowed ? Decision.OPERATOR : Decision.NONE;
     }
 
     static boolean verifies(CurveType curve, byte[] publicKey, byte[] signature, String method, String path,
@@ -151,14 +222,27 @@ public class CoboAuthFilter {
         return "GET".equals(method) || "HEAD".equals(method) ? Scope.READ : Scope.WRITE;
     }
 
-    private static String readBody(ContainerRequestContext ctx) throws IOException {
-        if (!ctx.hasEntity()) {
+    /**
+     * The body the resource will read. With {@code readBody} RESTEasy has read it into memory before this filter for
+     * every method but GET and HEAD (a large one moves the request to a worker thread first), so this never blocks
+     * the event loop. For GET and HEAD it reads nothing and no resource method takes one: the signed body is empty,
+     * whatever {@code Content-Type}, {@code Content-Length} or chunked framing the request carries.
+     */
+    private static String readBody(ContainerRequestContext ctx, String method) throws IOException {
+        if ("GET".equals(method) || "HEAD".equals(method) || !ctx.hasEntity()) {
             return "";
         }
         InputStream in = ctx.getEntityStream();
         byte[] bytes = in.readAllBytes();
         ctx.setEntityStream(new ByteArrayInputStream(bytes));
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String describe(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return "(unknown)";
+        }
+        return resource.getResourceClass().getSimpleName() + "#" + resource.getResourceMethod().getName();
     }
 
     private static Uni<Response> refuse(ErrorCode code, String message) {

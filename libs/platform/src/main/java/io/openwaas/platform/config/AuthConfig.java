@@ -22,9 +22,20 @@ public interface AuthConfig {
     @WithDefault("PT5M")
     Duration nonceWindow();
 
-    /** Path prefixes that require Cobo Auth; everything else (operator API, health, metrics) does not. */
-    @WithDefault("/v2/,/api/")
-    List<String> protectedPaths();
+    /**
+     * The operator API's paths: a resource at or below one of them must be {@code @RolesAllowed} (operator JWT).
+     * Every other resource path needs Cobo Auth ({@link io.openwaas.platform.auth.CoboAuth}); health and metrics
+     * are not resources and stay open. Matched against the normalised path, on segment boundaries.
+     */
+    @WithDefault("/admin")
+    List<String> operatorPaths();
+
+    /**
+     * How long the view of {@code iam.api-keys} may go without hearing from the broker before readiness reports
+     * DOWN (it checks about every 2 s, so this is several failed checks).
+     */
+    @WithDefault("15s")
+    Duration registryStaleAfter();
 
     /** Whether this service keeps a local view of {@code iam.api-keys} (every API service does). */
     @WithDefault("true")

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the local view of {@code iam.api-keys} has caught up: before that, valid keys would be refused. */
+/**
+ * Ready only while the local view of {@code iam.api-keys} has caught up (before that, valid keys would be refused) and
+ * still hears from the broker (without it, revocations would not arrive).
+ */
 @Readiness
 @ApplicationScoped
 public class ApiKeyRegistryReadiness implements HealthCheck {
@@ -22,7 +25,7 @@ public class ApiKeyRegistryReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean up = !config.registryEnabled() || registry.caughtUp();
+        boolean up = !config.registryEnabled() || registry.fresh();
         return HealthCheckResponse.named("api-key-registry").status(up).build();
     }
 }

@@ -22,7 +22,12 @@ import java.util.function.BinaryOperator;
  * the topic from the beginning with an unassigned-group consumer (no group, no rebalance waits, nothing committed),
  * then follows it with short polls. The view is {@linkplain #caughtUp() caught up} once it has read up to the end
  * offsets it saw when it (re)connected for the first time. A tombstone (null value) removes the key; a value the
- * parser refuses (returns null or throws) is logged and ignored.
+ * parser refuses (returns null or throws) is logged and ignored, or, for a view made {@linkplain Refused#REMOVES_KEY
+ * fail closed}, removes the key as a tombstone would (an unreadable revocation must not leave a key usable).
+ *
+ * <p>{@link #lastContact()} is when the thread last heard from the broker (a poll that returned records, or a check
+ * of the end offsets every {@value #CONTACT_CHECK_MS} ms): a consumer that keeps failing or a broker that has gone
+ * leaves it behind, which {@link #fresh(Duration)} reports (readiness).
  *
  * <p>Not a CDI bean: a bean owns one and calls {@link #start()} / {@link #stop()} from its lifecycle observers.
  *
@@ -36,16 +41,27 @@ public final class CompactedTopicView<V> {
         V parse(String key, String value) throws Exception;
     }
 
+    /** What a record the parser refuses does to the view. */
+    public enum Refused {
+        /** It is ignored: the key keeps its current value. */
+        IGNORED,
+        /** It removes the key's value, like a tombstone (fail closed). */
+        REMOVES_KEY
+    }
+
     private static final Logger LOG = Logger.getLogger(CompactedTopicView.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    static final long CONTACT_CHECK_MS = 2000;
 
     private final String topic;
     private final String bootstrapServers;
     private final String clientId;
     private final Parser<V> parser;
     private final BinaryOperator<V> merge;
+    private final Refused refused;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private volatile boolean caughtUp;
+    private volatile long lastContactMillis;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
@@ -59,11 +75,21 @@ public final class CompactedTopicView<V> {
      */
     public CompactedTopicView(String topic, String bootstrapServers, String clientId, Parser<V> parser,
                               BinaryOperator<V> merge) {
+        this(topic, bootstrapServers, clientId, parser, merge, Refused.IGNORED);
+    }
+
+    /**
+     * @param refused what a record the parser refuses does ({@link Refused#REMOVES_KEY}: fail closed)
+     * @see #CompactedTopicView(String, String, String, Parser, BinaryOperator)
+     */
+    public CompactedTopicView(String topic, String bootstrapServers, String clientId, Parser<V> parser,
+                              BinaryOperator<V> merge, Refused refused) {
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.clientId = clientId;
         this.parser = parser;
         this.merge = merge;
+        this.refused = refused;
     }
 
     /** Starts following the topic on its own thread. */
@@ -109,6 +135,19 @@ public final class CompactedTopicView<V> {
         return caughtUp;
     }
 
+    /** When the view last heard from the broker (epoch ms; 0 before the first contact). */
+    public long lastContact() {
+        return lastContactMillis;
+    }
+
+    /**
+     * Whether the view has caught up and heard from the broker within {@code staleAfter}: false while its consumer
+     * keeps failing or the broker is gone (then newer records, revocations among them, cannot reach it).
+     */
+    public boolean fresh(Duration staleAfter) {
+        return caughtUp && System.currentTimeMillis() - lastContactMillis <= staleAfter.toMillis();
+    }
+
     /** Applies one record as if read from the topic (the thread calls it; tests may too). */
     public void apply(String key, String value) {
         if (key == null) {
@@ -122,11 +161,22 @@ public final class CompactedTopicView<V> {
         try {
             parsed = parser.parse(key, value);
         } catch (Exception e) {
-            LOG.warnf("ignoring malformed %s record for key %s: %s", topic, key, e.getClass().getSimpleName());
+            refuse(key, e.getClass().getSimpleName());
             return;
         }
         if (parsed != null) {
             values.merge(key, parsed, merge);
+        } else if (refused == Refused.REMOVES_KEY) {
+            refuse(key, "refused by the parser");
+        }
+    }
+
+    private void refuse(String key, String why) {
+        if (refused == Refused.REMOVES_KEY) {
+            values.remove(key);
+            LOG.warnf("malformed %s record for key %s (%s): the key is removed (fail closed)", topic, key, why);
+        } else {
+            LOG.warnf("ignoring malformed %s record for key %s: %s", topic, key, why);
         }
     }
 
@@ -167,9 +217,21 @@ public final class CompactedTopicView<V> {
         c.assign(assigned);
         c.seekToBeginning(assigned);
         Map<TopicPartition, Long> end = c.endOffsets(assigned, Duration.ofSeconds(10));
+        long checked = System.currentTimeMillis();
+        lastContactMillis = checked;
         while (running) {
-            for (ConsumerRecord<String, String> r : c.poll(POLL)) {
+            var records = c.poll(POLL);
+            for (ConsumerRecord<String, String> r : records) {
                 apply(r.key(), r.value());
+            }
+            long now = System.currentTimeMillis();
+            if (!records.isEmpty()) {
+                lastContactMillis = now;
+            } else if (now - checked >= CONTACT_CHECK_MS) {
+                // A poll returns nothing both when nothing is new and when the broker is gone: ask it.
+                c.endOffsets(assigned, Duration.ofSeconds(5));
+                checked = now;
+                lastContactMillis = System.currentTimeMillis();
             }
             if (!caughtUp && assigned.stream().allMatch(tp -> c.position(tp) >= end.getOrDefault(tp, 0L))) {
                 caughtUp = true;

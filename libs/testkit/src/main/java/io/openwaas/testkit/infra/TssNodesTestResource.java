@@ -57,7 +57,8 @@ public class TssNodesTestResource implements QuarkusTestResourceLifecycleManager
                 byte[] kek = new byte[32];
                 rnd.nextBytes(kek);
                 Map<String, String> env = nodeEnvironment(i, kek, pg, kafka);
-                NODES.add(ServiceProcess.start("tss-node-" + i, jar, env, freePort(), logs.resolve("tss-node-" + i + ".log")));
+                NODES.add(ServiceProcess.start("tss-node-" + i, jar, env, freePort(), logs.resolve("tss-node-" + i + ".log"))
+                        .withOperatorToken(TestOperator.token()));
             }
             // At JVM exit the tests are over: a graceful stop would wait for a broker and database going away too.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> NODES.forEach(ServiceProcess::kill)));
@@ -83,10 +84,11 @@ public class TssNodesTestResource implements QuarkusTestResourceLifecycleManager
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(db));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", pg.reactiveUrl(db));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestOperator.publicKeyFile().toString());
         return env;
     }
 
-    /** The running nodes (e.g. to read {@code /admin/keys}). */
+    /** The running nodes (e.g. to read {@code /admin/keys}: their {@code get} sends the operator token). */
     public static synchronized List<ServiceProcess> nodes() {
         return List.copyOf(NODES);
     }

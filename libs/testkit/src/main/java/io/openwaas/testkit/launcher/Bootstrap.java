@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,9 @@ import java.util.Map;
  *   {@code <home>/credentials.env} does not exist: through the gateway, creates the organisation {@code default} and
  *   an Ed25519 API key with scopes read, write, spend, then writes {@code credentials.env} (mode 0600) and checks
  *   the new key with one signed {@code GET /v2/wallets}.</li>
+ *   <li>{@code Bootstrap token [--home .waas] [--token-ttl-hours 12]}: renews {@code WAAS_OPERATOR_TOKEN} in an
+ *   existing {@code credentials.env} (the services refuse operator tokens older than their
+ *   {@code MP_JWT_VERIFY_TOKEN_AGE}); {@code register} takes {@code --token-ttl-hours} too.</li>
  * </ul>
  *
  * <p>Secrets (API secret, operator token, seeds) go to files only, never to the output.
@@ -39,17 +43,26 @@ import java.util.Map;
 public final class Bootstrap {
 
     public static final String DEFAULT_URL = "http://127.0.0.1:8080";
+    /** How long an operator token written to {@code credentials.env} is valid, unless {@code --token-ttl-hours}. */
+    public static final Duration DEFAULT_TOKEN_VALIDITY = Duration.ofHours(12);
+    private static final String TOKEN_VARIABLE = "WAAS_OPERATOR_TOKEN=";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path home;
     private final String url;
     private final Duration timeout;
+    private final Duration tokenValidity;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Bootstrap(Path home, String url, Duration timeout) {
+        this(home, url, timeout, DEFAULT_TOKEN_VALIDITY);
+    }
+
+    Bootstrap(Path home, String url, Duration timeout, Duration tokenValidity) {
         this.home = home;
         this.url = url;
         this.timeout = timeout;
+        this.tokenValidity = tokenValidity;
     }
 
     public static Path credentialsFile(Path home) {
@@ -57,14 +70,20 @@ public final class Bootstrap {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("keys") || args[0].equals("register"))) {
+        if (args.length == 0 || !List.of("keys", "register", "token").contains(args[0])) {
             System.err.println("usage: Bootstrap keys [--home .waas] [--rsa NAME]... | register [--home .waas] [--url "
-                    + DEFAULT_URL + "]");
+                    + DEFAULT_URL + "] [--token-ttl-hours 12] | token [--home .waas] [--token-ttl-hours 12]");
             System.exit(2);
         }
         Path home = Path.of(InfraMain.option(args, "--home", ".waas")).toAbsolutePath();
         String url = InfraMain.option(args, "--url", DEFAULT_URL);
         Duration timeout = Duration.ofSeconds(Long.parseLong(InfraMain.option(args, "--timeout-seconds", "120")));
+        Duration tokenValidity = Duration.ofHours(Long.parseLong(InfraMain.option(args, "--token-ttl-hours",
+                Long.toString(DEFAULT_TOKEN_VALIDITY.toHours()))));
+        if (tokenValidity.isNegative() || tokenValidity.isZero()) {
+            System.err.println("--token-ttl-hours must be positive");
+            System.exit(2);
+        }
         if (args[0].equals("keys")) {
             OperatorKeys.ensure(home);
             for (int i = 1; i < args.length - 1; i++) {
@@ -74,8 +93,12 @@ public final class Bootstrap {
             }
             return;
         }
+        if (args[0].equals("token")) {
+            new Bootstrap(home, url, timeout, tokenValidity).renewToken();
+            return;
+        }
         try {
-            new Bootstrap(home, url, timeout).register();
+            new Bootstrap(home, url, timeout, tokenValidity).register();
         } catch (BootstrapException e) {
             log("FAILED: " + e.getMessage());
             System.exit(1);
@@ -90,7 +113,7 @@ public final class Bootstrap {
             return;
         }
         OperatorKeys keys = OperatorKeys.ensure(home);
-        String token = keys.operatorToken(Instant.now(), Duration.ofDays(365));
+        String token = keys.operatorToken(Instant.now(), tokenValidity);
         String bearer = "Bearer " + token;
 
         // The organisation id is remembered, so an interrupted bootstrap does not create a second organisation.
@@ -125,12 +148,36 @@ public final class Bootstrap {
                 + "WAAS_API_KEY=" + apiKey.apiKey() + "\n"
                 + "WAAS_API_SECRET=" + apiKey.secretHex() + "\n"
                 + "WAAS_RESPONSE_PUBLIC_KEY=" + responseKey + "\n"
-                + "WAAS_OPERATOR_TOKEN=" + token + "\n";
+                + TOKEN_VARIABLE + token + "\n";
         Secrets.writePrivate(credentials, env);
         Files.deleteIfExists(orgFile);
         log("wrote " + credentials + " (mode 0600)");
 
         checkSignedRequest(apiKey, responseKey);
+    }
+
+    /** Replaces the operator token in {@code credentials.env} by a fresh one; nothing when the file does not exist. */
+    void renewToken() throws Exception {
+        Path credentials = credentialsFile(home);
+        if (!Files.exists(credentials)) {
+            log("no " + credentials + " yet: no operator token to renew");
+            return;
+        }
+        String token = OperatorKeys.ensure(home).operatorToken(Instant.now(), tokenValidity);
+        List<String> lines = new java.util.ArrayList<>();
+        boolean replaced = false;
+        for (String line : Files.readAllLines(credentials, StandardCharsets.UTF_8)) {
+            if (line.startsWith(TOKEN_VARIABLE)) {
+                line = TOKEN_VARIABLE + token;
+                replaced = true;
+            }
+            lines.add(line);
+        }
+        if (!replaced) {
+            lines.add(TOKEN_VARIABLE + token);
+        }
+        Secrets.writePrivate(credentials, String.join("\n", lines) + "\n");
+        log("renewed the operator token in " + credentials + " (valid " + tokenValidity.toHours() + " h)");
     }
 
     /**

@@ -28,6 +28,8 @@ import java.util.HexFormat;
 public final class OperatorKeys {
 
     public static final String ISSUER = "openwaas-operator";
+    /** The audience every service's operator API requires ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "openwaas-admin";
 
     private final PrivateKey operatorPrivate;
     private final String responseSeedHex;
@@ -112,13 +114,14 @@ public final class OperatorKeys {
     }
 
     /**
-     * An operator JWT: RS256, {@code iss=openwaas-operator}, {@code sub}/{@code upn} = {@code operator},
-     * {@code groups=["operator"]}, valid for {@code validity} from {@code now}.
+     * An operator JWT: RS256, {@code iss=openwaas-operator}, {@code aud=openwaas-admin}, {@code sub}/{@code upn} =
+     * {@code operator}, {@code groups=["operator"]}, valid for {@code validity} from {@code now} (the services also
+     * refuse one issued longer ago than their {@code MP_JWT_VERIFY_TOKEN_AGE}).
      */
     public String operatorToken(Instant now, Duration validity) throws GeneralSecurityException {
         long iat = now.getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"operator\",\"upn\":\"operator\","
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"operator\",\"upn\":\"operator\","
                 + "\"groups\":[\"operator\"],\"iat\":" + iat + ",\"exp\":" + (iat + validity.toSeconds()) + "}";
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

@@ -26,6 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    private volatile String operatorToken;
 
     private ServiceProcess(String name, Path jar, Map<String, String> env, int port, Path log) {
         this.name = name;
@@ -73,6 +74,12 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** Sends {@code token} as the operator's bearer token with every {@link #get} (the admin APIs need it). */
+    public ServiceProcess withOperatorToken(String token) {
+        this.operatorToken = token;
+        return this;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -108,12 +115,16 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
-    /** GET on the service; the body. */
+    /** GET on the service (with the operator token, if one was given); the body, which must come with a 200. */
     public String get(String path) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10));
+            String token = operatorToken;
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(name + " " + path + " answered " + r.statusCode());
             }

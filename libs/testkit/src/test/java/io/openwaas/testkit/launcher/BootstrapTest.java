@@ -195,6 +195,28 @@ class BootstrapTest {
     }
 
     @Test
+    void tokenRenewalReplacesOnlyTheOperatorToken() throws Exception {
+        new Bootstrap(home, url(), Duration.ofSeconds(10)).register();
+        Map<String, String> before = Bootstrap.readCredentials(Bootstrap.credentialsFile(home));
+        Thread.sleep(1100); // a token of another second: another iat and exp
+
+        new Bootstrap(home, url(), Duration.ofSeconds(10), Duration.ofHours(2)).renewToken();
+
+        Map<String, String> after = Bootstrap.readCredentials(Bootstrap.credentialsFile(home));
+        assertEquals(before.keySet(), after.keySet());
+        for (String k : before.keySet()) {
+            assertEquals(!k.equals("WAAS_OPERATOR_TOKEN"), before.get(k).equals(after.get(k)), k);
+        }
+        assertTrue(operatorTokenValid("Bearer " + after.get("WAAS_OPERATOR_TOKEN")));
+        com.fasterxml.jackson.databind.JsonNode claims = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.util.Base64.getUrlDecoder().decode(after.get("WAAS_OPERATOR_TOKEN").split("\\.")[1]));
+        assertEquals(2 * 3600, claims.get("exp").asLong() - claims.get("iat").asLong());
+        assertEquals("openwaas-admin", claims.get("aud").asText());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                Bootstrap.credentialsFile(home))));
+    }
+
+    @Test
     void refusedOperatorCallLeavesNoCredentials() throws Exception {
         orgStatus = 403;
         assertThrows(Bootstrap.BootstrapException.class,

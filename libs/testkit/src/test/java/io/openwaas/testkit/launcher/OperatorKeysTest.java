@@ -95,6 +95,7 @@ class OperatorKeysTest {
         assertEquals("JWT", header.get("typ").asText());
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         assertEquals("openwaas-operator", claims.get("iss").asText());
+        assertEquals("openwaas-admin", claims.get("aud").asText());
         assertEquals("operator", claims.get("sub").asText());
         assertEquals("operator", claims.get("upn").asText());
         assertEquals("[\"operator\"]", claims.get("groups").toString());

@@ -3,6 +3,7 @@ package io.openwaas.tsscallback.server.api;
 import io.openwaas.tsscallback.CallbackClient;
 import io.openwaas.tsscallback.CallbackResponse;
 import io.openwaas.tsscallback.server.domain.CallbackService;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
  * {@link CallbackResponse} JWT as {@code text/plain}, always with HTTP 200 — failures are in its {@code status}.
  * Runs on a worker thread (RSA and a file append per request).
  */
+@PermitAll
 @Path("/v1/check")
 public class CheckResource {
 

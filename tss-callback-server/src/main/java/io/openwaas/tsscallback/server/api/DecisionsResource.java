@@ -2,6 +2,7 @@ package io.openwaas.tsscallback.server.api;
 
 import io.openwaas.tsscallback.server.domain.Decision;
 import io.openwaas.tsscallback.server.domain.DecisionLog;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import java.util.List;
  * request ids, types, actions and reasons — no key material — but this endpoint is meant for the operator's network,
  * not for the TSS node's.
  */
+@RolesAllowed("operator")
 @Path("/v1/decisions")
 public class DecisionsResource {
 
