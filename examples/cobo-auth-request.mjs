@@ -34,10 +34,9 @@ const platformKey = crypto.createPublicKey({ format: "der", type: "spki",
 
 const nonce = String(Date.now());
 const signature = crypto.sign(null, doubleSha256(Buffer.from(`${method}|${path}|${nonce}|${query}|${body}`)), secret);
-const headers = { "BIZ-API-KEY": apiKey, "BIZ-API-NONCE": nonce, "BIZ-API-SIGNATURE": signature.toString("hex") };
-if (body) {
-  headers["Content-Type"] = "application/json";
-}
+// Content-Type on every request, a GET's too, as many HTTP clients send it.
+const headers = { "BIZ-API-KEY": apiKey, "BIZ-API-NONCE": nonce, "BIZ-API-SIGNATURE": signature.toString("hex"),
+  "Content-Type": "application/json" };
 
 let response;
 try {
