@@ -16,7 +16,8 @@ const USAGE = 'usage: faucet.mjs [--rpc URL] [--no-wait] ADDRESS AMOUNT [TOKEN_I
 function parseArgs(argv) {
   const args = { rpc: process.env.WAAS_DEV_ETH_RPC || 'http://127.0.0.1:8545', wait: true, positional: [] };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--rpc' && i + 1 < argv.length) args.rpc = argv[++i];
+    if (argv[i] === '--') args.positional.push(...argv.splice(i + 1));
+    else if (argv[i] === '--rpc' && i + 1 < argv.length) args.rpc = argv[++i];
     else if (argv[i] === '--no-wait') args.wait = false;
     else if (argv[i].startsWith('--')) throw new Error(`${USAGE} (unknown option '${argv[i]}')`);
     else args.positional.push(argv[i]);
