@@ -82,6 +82,20 @@ public final class DevChainClient {
         call("anvil_mine", "0x" + Integer.toHexString(blocks));
     }
 
+    /**
+     * Replaces the last {@code depth} blocks with as many new empty ones ({@code anvil_reorg}): the transactions they
+     * held are gone, the height stays. For replacement blocks with transactions, {@code call("anvil_reorg", depth,
+     * List.of(List.of(tx, blockOffset), …))}.
+     */
+    public void reorg(int depth) {
+        call("anvil_reorg", depth, List.of());
+    }
+
+    /** Removes the last {@code depth} blocks ({@code anvil_rollback}): the height goes back by {@code depth}. */
+    public void rollback(int depth) {
+        call("anvil_rollback", depth);
+    }
+
     /** The address's balance of dev ETH in wei, at the latest block ({@code eth_getBalance}). */
     public BigInteger balance(String address) {
         return quantity(call("eth_getBalance", address, "latest"));

@@ -215,6 +215,31 @@ class DevChainTest {
     }
 
     @Test
+    void reorgAndRollbackTakeAMinedTransferAway() throws IOException {
+        try (DevChain own = DevChain.builder().mining(DevChain.Mining.perTransaction()).start()) {
+            DevChainClient c = own.client();
+            String to = newAddress();
+            String tx = c.fund(to, "1");
+            long minedIn = DevChainClient.quantity(c.receipt(tx).get("blockNumber")).longValueExact();
+            c.mine(2);
+            long height = c.blockNumber();
+            String hashBefore = c.call("eth_getBlockByNumber", "0x" + Long.toHexString(minedIn), false).get("hash").asText();
+
+            c.reorg(3);
+            assertEquals(height, c.blockNumber(), "a reorg keeps the height");
+            assertFalse(hashBefore.equals(c.call("eth_getBlockByNumber", "0x" + Long.toHexString(minedIn), false)
+                    .get("hash").asText()), "the block that held the transfer is replaced");
+            assertNull(c.receipt(tx));
+            assertEquals(BigInteger.ZERO, c.balance(to));
+
+            c.fund(to, "2");
+            c.rollback(1);
+            assertEquals(height, c.blockNumber());
+            assertEquals(BigInteger.ZERO, c.balance(to));
+        }
+    }
+
+    @Test
     void deployRefusesAChainWhereAccountZeroAlreadySentATransaction() throws IOException {
         try (DevChain own = DevChain.builder().mining(DevChain.Mining.perTransaction()).deployToken(false).start()) {
             own.client().fund(newAddress(), "1");
