@@ -165,6 +165,7 @@ public final class DevChain implements AutoCloseable {
     private final boolean fixedPort;
     private int port;
     private Process process;
+    private DevChainClient client;
 
     private DevChain(Path anvil, Path dir, int port, Mining mining) {
         this.anvil = anvil;
@@ -201,8 +202,11 @@ public final class DevChain implements AutoCloseable {
     }
 
     /** JSON-RPC and the faucet for this chain. */
-    public DevChainClient client() {
-        return new DevChainClient(rpcUrl(), mining.manual());
+    public synchronized DevChainClient client() {
+        if (client == null || !client.rpcUrl().equals(rpcUrl())) {
+            client = new DevChainClient(rpcUrl(), mining.manual());
+        }
+        return client;
     }
 
     public synchronized boolean isRunning() {

@@ -25,6 +25,7 @@ public class DevChainTestResource implements QuarkusTestResourceLifecycleManager
     private static final String URL_PROPERTY = "openwaas-testkit.devchain.rpc-url";
     private static final String ON_DEMAND_PROPERTY = "openwaas-testkit.devchain.on-demand";
     private static DevChain chain;
+    private static DevChainClient client;
 
     private DevChain.Mining mining = DevChain.Mining.every(Duration.ofSeconds(1));
     private String rpcUrlProperty = DEFAULT_RPC_URL_PROPERTY;
@@ -47,12 +48,15 @@ public class DevChainTestResource implements QuarkusTestResourceLifecycleManager
     }
 
     /** JSON-RPC and the faucet of the chain this JVM's resource started. */
-    public static DevChainClient client() {
+    public static synchronized DevChainClient client() {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
             throw new IllegalStateException("DevChainTestResource has not started a dev chain in this JVM");
         }
-        return new DevChainClient(url, Boolean.parseBoolean(System.getProperty(ON_DEMAND_PROPERTY)));
+        if (client == null || !client.rpcUrl().equals(url)) {
+            client = new DevChainClient(url, Boolean.parseBoolean(System.getProperty(ON_DEMAND_PROPERTY)));
+        }
+        return client;
     }
 
     static synchronized DevChain shared(DevChain.Mining mining) {
