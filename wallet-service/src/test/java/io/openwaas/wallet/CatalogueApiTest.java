@@ -54,7 +54,15 @@ class CatalogueApiTest {
                 .body("data[0].dust_threshold", equalTo("0.00000546"))
                 .body("data[0].asset_model_type", equalTo("UTXO"));
         client.get("/v2/wallets/tokens/TRON").then().statusCode(200).body("symbol", equalTo("TRX"));
-        client.get("/v2/wallets/tokens?limit=50").then().body("pagination.total_count", equalTo(10));
+        // the dev chain's ERC-20 (devchain/): deployed by anvil's account 0 as its first contract creation
+        client.get("/v2/wallets/tokens/DEV_ETH_USDT").then().statusCode(200)
+                .body("chain_id", equalTo("DEV_ETH")).body("decimal", equalTo(6))
+                .body("fee_token_id", equalTo("DEV_ETH"))
+                .body("token_address", equalTo("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+        client.get("/v2/wallets/tokens?chain_ids=DEV_ETH").then().statusCode(200)
+                .body("data.token_id", equalTo(List.of("DEV_ETH", "DEV_ETH_USDT")));
+        client.get("/v2/wallets/chains/DEV_ETH").then().statusCode(200).body("confirming_threshold", equalTo(3));
+        client.get("/v2/wallets/tokens?limit=50").then().body("pagination.total_count", equalTo(11));
     }
 
     @Test
