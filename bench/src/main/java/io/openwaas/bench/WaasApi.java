@@ -44,7 +44,7 @@ public final class WaasApi {
         return new WaasApi(mapper, c.url(), c.signer(), c.responsePublicKey());
     }
 
-    /** A signed GET; the answer must be 2xx. */
+    /** A signed GET of a path, with its query if any; the answer must be 2xx. */
     public JsonNode get(String path) throws IOException, InterruptedException {
         return send("GET", path, "", false);
     }
@@ -67,7 +67,10 @@ public final class WaasApi {
         } else {
             b.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
         }
-        signer.headers(method, path, "", body).forEach(b::header);
+        int q = path.indexOf('?');
+        // Cobo Auth signs the path and the query apart
+        signer.headers(method, q < 0 ? path : path.substring(0, q), q < 0 ? "" : path.substring(q + 1), body)
+                .forEach(b::header);
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
         if (r.statusCode() / 100 != 2) {

@@ -76,6 +76,21 @@ class CoboAuthTest {
         assertVaultCount(client, 0);
     }
 
+    /**
+     * A POST with a body to a resource method that takes none (RESTEasy does not read it): the filter reads it
+     * without blocking the event loop, so a signed request reaches the resource (404 here) and a tampered body is
+     * refused; never a 500 (it was "Attempting a blocking read on io thread").
+     */
+    @Test
+    void aBodyOnAnEndpointThatTakesNoneIsVerifiedWithoutBlocking() {
+        SignedClient client = Fixtures.newOrganization(CurveType.ED25519);
+        String path = "/v2/wallets/" + java.util.UUID.randomUUID() + "/delete";
+        client.post(path, "{}").then().statusCode(404).body("error_code", equalTo(2028));
+        client.post(path, "{\"reason\":\"test\"}").then().statusCode(404);
+        Map<String, String> headers = client.headers("POST", path, "{\"a\":1}", CoboAuthSigner.freshNonce());
+        client.raw("POST", path, "{\"a\":2}", headers).then().statusCode(401).body("error_code", equalTo(2023));
+    }
+
     @Test
     void replayedAndStaleNoncesAreRefused() {
         SignedClient client = Fixtures.newOrganization(CurveType.SECP256K1);

@@ -104,7 +104,6 @@ public final class TransactionsSuite implements BenchSuite {
                 blockToEvent[i] = seen - mined;
             }
             metrics.add(Metric.of("tx.deposit.block_to_event.p50_ms", p50(blockToEvent) / 1e6, "ms"));
-            api.get("/v2/transactions?wallet_ids=" + wallet + "&statuses=Completed");
             awaitCompleted(api, wallet, deposits);
 
             long[] toBroadcast = new long[withdrawals];

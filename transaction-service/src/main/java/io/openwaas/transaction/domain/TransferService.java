@@ -150,18 +150,20 @@ public class TransferService {
                 t.confirmingThreshold = chains.threshold(chainId);
                 t.createdTimestamp = now;
                 t.updatedTimestamp = now;
+                // The balance row is locked last, so concurrent transfers from one address queue on it briefly.
                 return transactions.persistAndFlush(t)
+                        .chain(() -> lifecycle.created(t))
                         .chain(() -> ledger.reserve(t))
                         .onFailure(Ledger.InsufficientBalance.class).recoverWithItem(false)
-                        .chain(ok -> {
+                        .map(ok -> {
                             if (!ok) {
                                 throw new ApiException(ErrorCode.INSUFFICIENT_BALANCE, "insufficient balance at "
                                         + t.address + " for " + Amounts.plain(t.amount) + " " + t.tokenId
                                         + " and a fee of up to " + Amounts.plain(reserve) + " " + t.feeTokenId);
                             }
-                            LOG.infof("withdrawal %s: %s %s from %s to %s (request %s)", t.id, Amounts.plain(t.amount),
+                            LOG.debugf("withdrawal %s: %s %s from %s to %s (request %s)", t.id, Amounts.plain(t.amount),
                                     t.tokenId, t.address, t.counterparty, t.requestId);
-                            return lifecycle.created(t).replaceWith(submitted(t));
+                            return submitted(t);
                         });
             });
         });

@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,12 +118,13 @@ public class CoboAuthFilter {
         } catch (IllegalArgumentException e) {
             return refuse(ErrorCode.INVALID_SIGNATURE, "API signature invalid: not hex");
         }
-        String body;
-        try {
-            body = readBody(ctx, request.method().name());
-        } catch (IOException e) {
-            return refuse(ErrorCode.INVALID_SIGNATURE, "API signature invalid: request body unreadable");
-        }
+        return readBody(ctx, request).onItemOrFailure().transformToUni((body, failure) -> failure != null
+                ? refuse(ErrorCode.INVALID_SIGNATURE, "API signature invalid: request body unreadable")
+                : checkSigned(request, resource, key, publicKey, signatureBytes, nonce, body));
+    }
+
+    private Uni<Response> checkSigned(HttpServerRequest request, ResourceInfo resource, ApiKeyRecord key,
+                                      byte[] publicKey, byte[] signatureBytes, String nonce, String body) {
         // The signed path is the one the client sent (what the SDKs sign), not the normalised one.
         if (!verifies(key.curveType(), publicKey, signatureBytes, request.method().name(), request.path(), nonce,
                 request.query(), body)) {
@@ -223,19 +223,29 @@ public class CoboAuthFilter {
     }
 
     /**
-     * The body the resource will read. With {@code readBody} RESTEasy has read it into memory before this filter for
-     * every method but GET and HEAD (a large one moves the request to a worker thread first), so this never blocks
-     * the event loop. For GET and HEAD it reads nothing and no resource method takes one: the signed body is empty,
+     * The body the resource will read, never blocking the event loop. With {@code readBody} RESTEasy has read it into
+     * memory before this filter when the resource method takes a body (a large one moves the request to a worker
+     * thread first); a resource method without one leaves the request unread, so the body is read here
+     * asynchronously ({@link HttpServerRequest#body()}: the resource never reads it). GET and HEAD sign an empty body,
      * whatever {@code Content-Type}, {@code Content-Length} or chunked framing the request carries.
      */
-    private static String readBody(ContainerRequestContext ctx, String method) throws IOException {
+    private static Uni<String> readBody(ContainerRequestContext ctx, HttpServerRequest request) {
+        String method = request.method().name();
         if ("GET".equals(method) || "HEAD".equals(method) || !ctx.hasEntity()) {
-            return "";
+            return Uni.createFrom().item("");
         }
-        InputStream in = ctx.getEntityStream();
-        byte[] bytes = in.readAllBytes();
-        ctx.setEntityStream(new ByteArrayInputStream(bytes));
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (!request.isEnded()) {
+            var body = request.body(); // the request is paused until something reads it
+            request.resume();
+            return Uni.createFrom().completionStage(body.toCompletionStage()).map(b -> b.toString(StandardCharsets.UTF_8));
+        }
+        try {
+            byte[] bytes = ctx.getEntityStream().readAllBytes();
+            ctx.setEntityStream(new ByteArrayInputStream(bytes));
+            return Uni.createFrom().item(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     private static String describe(ResourceInfo resource) {

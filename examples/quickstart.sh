@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# From `bin/waas up` to a completed deposit, through the gateway with signed requests (examples/cobo-auth-request.mjs):
-# a vault, its 2-of-3 Main Group on the three TSS nodes, the KeyGen, a wallet and a DEV_ETH address, then
-# `bin/waas faucet` of dev ETH and DEV_ETH_USDT to it, and the deposits confirming until they are Completed and in
-# the wallet's balances.
+# From `bin/waas up` to a deposit and a withdrawal on the dev chain, through the gateway with signed requests
+# (examples/cobo-auth-request.mjs): a vault, its 2-of-3 Main Group on the three TSS nodes, the KeyGen, a wallet and a
+# DEV_ETH address; `bin/waas faucet` of dev ETH and DEV_ETH_USDT to it, the deposits confirming until they are
+# Completed and in the wallet's balances; then a withdrawal of part of the ETH to a new address, signed by two of
+# the nodes, until it is Completed, and the recipient's balance read from the chain.
 #
 #   bin/waas up
-#   examples/deposit-quickstart.sh [ETH_AMOUNT] [USDT_AMOUNT]      (defaults 1.5 and 25)
+#   examples/quickstart.sh [ETH_AMOUNT] [USDT_AMOUNT] [WITHDRAW_AMOUNT]      (defaults 1.5, 25 and 0.25)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WAAS_HOME="${WAAS_HOME:-$PWD/.waas}"
 set -a; . "$WAAS_HOME/credentials.env"; set +a
 ETH="${1:-1.5}"
 USDT="${2:-25}"
+WITHDRAW="${3:-0.25}"
 
 # METHOD PATH [QUERY] [BODY] → the response body (the script prints "<status> response signature valid <body>" and
 # fails on a non-2xx answer or a bad response signature)
@@ -49,4 +51,19 @@ for _ in $(seq 1 60); do
   [[ "$(grep -o '"status":"Completed"' <<<"$list" | wc -l)" -eq 2 ]] && break
   sleep 1
 done
+echo "balances: $(call GET "/v2/wallets/$wallet/tokens")"
+
+to="0x$(od -An -N20 -tx1 /dev/urandom | tr -d ' \n')"
+id=$(call POST /v2/transactions/transfer '' "{\"request_id\":\"quickstart-$(date +%s%N)\",\"token_id\":\"DEV_ETH\",\"source\":{\"source_type\":\"Org-Controlled\",\"wallet_id\":\"$wallet\",\"address\":\"$address\"},\"destination\":{\"destination_type\":\"Address\",\"account_output\":{\"address\":\"$to\",\"amount\":\"$WITHDRAW\"}}}" | field transaction_id)
+echo "withdrawal $id: $WITHDRAW DEV_ETH to $to"
+for _ in $(seq 1 60); do
+  tx=$(call GET "/v2/transactions/$id")
+  status=$(field status <<<"$tx")
+  echo "withdrawal: $status $(field confirmed_num <<<"$tx")/3 $(node -e 'const t=JSON.parse(process.argv[1]);console.log(t.transaction_hash||"")' "$tx")"
+  [[ "$status" == Completed || "$status" == Failed || "$status" == Rejected ]] && break
+  sleep 1
+done
+fee=$(node -e 'console.log(JSON.parse(process.argv[1]).fee.fee_used)' "$tx")
+wei=$(curl -s -H 'content-type: application/json' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getBalance\",\"params\":[\"$to\",\"latest\"]}" "$WAAS_DEV_ETH_RPC" | sed -n 's/.*"result":"\([^"]*\)".*/\1/p')
+echo "on chain: the recipient holds $(node -e "console.log((BigInt('$wei')).toString())") wei; fee paid $fee DEV_ETH"
 echo "balances: $(call GET "/v2/wallets/$wallet/tokens")"
