@@ -462,8 +462,8 @@ public class RequestHandler {
             return;
         }
         String full = outcome.note() == null ? reason : reason + "; " + outcome.note();
-        LOG.infof("request %s failed at %s: %s", r.requestId(), keys.nodeId(), full);
-        reports.finish(r, TssResultStatus.FAILED, full, culprits, null, null, null);
+        TssResultStatus reported = reports.finish(r, TssResultStatus.FAILED, full, culprits, null, null, null);
+        LOG.infof("request %s %s at %s: %s", r.requestId(), JsonNames.of(reported), keys.nodeId(), full);
     }
 
     // ------------------------------------------------------------------ reports
@@ -473,8 +473,8 @@ public class RequestHandler {
             failReshare(r, reason, culprits);
             return;
         }
-        LOG.infof("request %s failed at %s: %s", r.requestId(), keys.nodeId(), reason);
-        reports.finish(r, TssResultStatus.FAILED, reason, culprits, null, null, null);
+        TssResultStatus reported = reports.finish(r, TssResultStatus.FAILED, reason, culprits, null, null, null);
+        LOG.infof("request %s %s at %s: %s", r.requestId(), JsonNames.of(reported), keys.nodeId(), reason);
     }
 
 }
