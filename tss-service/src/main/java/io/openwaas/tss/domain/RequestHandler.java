@@ -1,18 +1,14 @@
 package io.openwaas.tss.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.mpc.common.MpcAbortException;
 import io.openwaas.mpc.common.PartyId;
 import io.openwaas.mpc.ecdsa2p.SignContext;
-import io.openwaas.platform.events.EventType;
-import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.tss.TssCurve;
 import io.openwaas.platform.events.tss.TssRequest;
 import io.openwaas.platform.events.tss.TssRequestType;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.json.JsonNames;
-import io.openwaas.platform.outbox.OutboxRelay;
 import io.openwaas.tss.callback.RiskCallback;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.node.NodeKeys;
@@ -33,12 +29,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
