@@ -1,18 +1,14 @@
 package io.openwaas.tss.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.mpc.common.MpcAbortException;
 import io.openwaas.mpc.common.PartyId;
 import io.openwaas.mpc.ecdsa2p.SignContext;
-import io.openwaas.platform.events.EventType;
-import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.tss.TssCurve;
 import io.openwaas.platform.events.tss.TssRequest;
 import io.openwaas.platform.events.tss.TssRequestType;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.json.JsonNames;
-import io.openwaas.platform.outbox.OutboxRelay;
 import io.openwaas.tss.callback.RiskCallback;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.node.NodeKeys;
@@ -33,12 +29,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +55,9 @@ public class RequestHandler {
     private final PeerTransport transport;
     private final Sessions sessions;
     private final RiskCallback callback;
-    private final OutboxRelay relay;
+    private final RequestReports reports;
+    private final ReshareResolution resolution;
     private final ShareCache shares;
-    private final ObjectMapper mapper;
     private final SecureRandom rnd = new SecureRandom();
     private final AtomicInteger running = new AtomicInteger();
     private NodeKeys keys;
@@ -73,21 +66,22 @@ public class RequestHandler {
     private SignContext.Mode ecdsaMode;
 
     public RequestHandler(TssConfig config, TssStore store, NodeDirectory directory, PeerTransport transport,
-                          Sessions sessions, RiskCallback callback, OutboxRelay relay, ShareCache shares,
-                          ObjectMapper mapper) {
+                          Sessions sessions, RiskCallback callback, RequestReports reports,
+                          ReshareResolution resolution, ShareCache shares) {
         this.config = config;
         this.store = store;
         this.directory = directory;
         this.transport = transport;
         this.sessions = sessions;
         this.callback = callback;
-        this.relay = relay;
+        this.reports = reports;
+        this.resolution = resolution;
         this.shares = shares;
-        this.mapper = mapper;
     }
 
     public void start(NodeKeys keys) {
         this.keys = keys;
+        reports.start(keys.nodeId());
         this.ecdsaMode = SignContext.Mode.valueOf(config.ecdsaMode());
         this.paillier = new PaillierPool(config.paillierPoolSize(), rnd);
         AtomicInteger n = new AtomicInteger();
@@ -120,14 +114,23 @@ public class RequestHandler {
         return paillier == null ? 0 : paillier.size();
     }
 
-    private long timeoutMillis(TssRequest r) {
+    long timeoutMillis(TssRequest r) {
         return r.timeoutMs() != null && r.timeoutMs() > 0 ? r.timeoutMs() : config.sessionTimeout().toMillis();
     }
 
-    /** Entry point of the request consumer (its thread): decide whether to run, then run on a worker. */
+    /**
+     * Entry point of the request consumer (its thread): decide whether to run, then run on a worker. Returns once the
+     * decision is durable (the request claimed in the database, or deliberately not taken); a database failure is
+     * thrown ({@link io.openwaas.tss.persistence.StoreFailure}), so that the consumer takes the record again rather
+     * than losing it.
+     */
     public void submit(TssRequest r, String json) {
         if (r.requestId() == null || r.requestId().isBlank() || r.type() == null) {
             LOG.warnf("ignored a tss.requests record without request id or type");
+            return;
+        }
+        if (r.type() == TssRequestType.CANCEL) {
+            cancel(r);
             return;
         }
         if (!involved(r)) {
@@ -151,6 +154,20 @@ public class RequestHandler {
         });
     }
 
+    /**
+     * A {@code Cancel}: a request of ours still running is marked {@code Cancelled} and its session stopped; it
+     * reports {@code Cancelled} and stores nothing (a reshare keeps the old shares), unless it already stored its
+     * result. A request unknown here or ended is left as it is.
+     */
+    private void cancel(TssRequest r) {
+        if (store.cancelRequest(r.requestId(), RequestReports.CANCELLED_REASON)) {
+            LOG.infof("request %s cancelled by its requester: stopping it", r.requestId());
+            sessions.cancel(r.requestId(), RequestReports.CANCELLED_REASON);
+        } else {
+            LOG.debugf("Cancel of request %s, which is not running here", r.requestId());
+        }
+    }
+
     private boolean involved(TssRequest r) {
         String self = keys.nodeId();
         return switch (r.type()) {
@@ -159,25 +176,19 @@ public class RequestHandler {
             case KEY_RESHARE -> r.keyReshare() != null && (r.keyReshare().newNodeIds().contains(self)
                     || r.keyReshare().usedNodeIds().contains(self)
                     || r.keyReshare().rootPubKeys().stream().anyMatch(k -> !store.keysByRoot(k, KeyRecord.ACTIVE).isEmpty()));
+            case CANCEL -> false;
         };
     }
 
     /** A repeated request id: no second run; the stored report goes out again. */
     private void reReport(TssRequest r) {
-        Optional<TssStore.RequestRow> row = store.request(r.requestId());
-        if (row.isEmpty() || row.get().result() == null) {
-            LOG.infof("request %s repeated while it runs: it reports once it ends", r.requestId());
-            return;
-        }
-        LOG.infof("request %s repeated: re-reporting %s, not running it again", r.requestId(), row.get().status());
         try {
-            TssResult stored = mapper.readValue(row.get().result(), TssResult.class);
-            store.inTransaction(c -> {
-                appendReport(c, r, stored);
-                return null;
-            });
-            relay.wake();
-        } catch (Exception e) {
+            if (reports.reReport(r)) {
+                LOG.infof("request %s repeated: re-reported, not running it again", r.requestId());
+            } else {
+                LOG.infof("request %s repeated while it runs: it reports once it ends", r.requestId());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.warnf("cannot re-report %s: %s", r.requestId(), e.getMessage());
         }
     }
@@ -192,17 +203,18 @@ public class RequestHandler {
             if (!decision.approved()) {
                 String reason = "callback server of " + keys.nodeId() + " rejected the request: " + decision.error();
                 ctx.abortPeers(reason);
-                finish(r, TssResultStatus.REJECTED, reason, List.of(), null, null, null);
+                reports.finish(r, TssResultStatus.REJECTED, reason, List.of(), null, null, null);
                 return;
             }
             if (r.type() != TssRequestType.KEY_SIGN) {
                 // key generation and resharing report that every holder takes part; a signature just reports its end
-                report(r, TssResultStatus.CONFIRMED);
+                reports.confirmed(r);
             }
             switch (r.type()) {
                 case KEY_GEN -> keyGen(ctx, r);
                 case KEY_SIGN -> keySign(ctx, r);
                 case KEY_RESHARE -> keyReshare(ctx, r);
+                case CANCEL -> throw new IllegalStateException("a Cancel is not run");
             }
             LOG.infof("request %s (%s) succeeded in %d ms", r.requestId(), JsonNames.of(r.type()),
                     (System.nanoTime() - t0) / 1_000_000);
@@ -264,6 +276,7 @@ public class RequestHandler {
                         "KeyReshare new threshold must be 2..n");
                 require(k.usedNodeIds().size() >= k.oldThreshold(), "KeyReshare needs at least the old threshold of dealers");
             }
+            case CANCEL -> throw new IllegalArgumentException("a Cancel is not run");
         }
     }
 
@@ -316,7 +329,7 @@ public class RequestHandler {
                 keysOut.add(new TssResult.Key(g.curve(), k.groupId(), g.publicKey(), g.rootPubkey(), g.keyId(),
                         k.threshold(), k.nodeIds()));
             }
-            finish(r, TssResultStatus.SUCCEEDED, null, List.of(), keysOut, null, c -> {
+            reports.finish(r, TssResultStatus.SUCCEEDED, null, List.of(), keysOut, null, c -> {
                 for (Keygen.Generated g : made) {
                     store.insertKey(c, new KeyRecord(g.keyId(), g.curve(), g.publicKey(), g.rootPubkey(), k.groupId(),
                             k.threshold(), k.nodeIds(), KeyRecord.ACTIVE, null, r.requestId(), now, now),
@@ -353,7 +366,7 @@ public class RequestHandler {
             throw e;
         }
         shares.refill(stored);
-        finish(r, TssResultStatus.SUCCEEDED, null, List.of(), null, signatures.isEmpty() ? null : signatures, null);
+        reports.finish(r, TssResultStatus.SUCCEEDED, null, List.of(), null, signatures.isEmpty() ? null : signatures, null);
     }
 
     private KeyRecord activeKey(String root) {
@@ -385,17 +398,27 @@ public class RequestHandler {
                 if (made != null) {
                     Keygen.Generated g = made;
                     store.inTransaction(c -> {
+                        if (reports.cancelled(c, r)) {
+                            throw new SessionFailure(RequestReports.CANCELLED_REASON, List.of(), true);
+                        }
                         store.insertKey(c, new KeyRecord(g.keyId(), curve, g.publicKey(), root, k.newGroupId(),
                                 k.newThreshold(), k.newNodeIds(), KeyRecord.PENDING, null, r.requestId(), now, now),
                                 g.share().toBytes());
                         return null;
                     });
+                    // recorded before it is said: a restart then knows the others may have switched (ReshareResolution)
+                    store.markConfirmed(g.keyId());
                     Reshare.confirmStored(ctx, curve, g.keyId());
                     keysOut.add(new TssResult.Key(curve, k.newGroupId(), g.publicKey(), root, g.keyId(),
                             k.newThreshold(), k.newNodeIds()));
                 }
+                if (!newHolder) {
+                    store.setRunningStatus(r.requestId(), TssStore.AWAITING_SWITCH);
+                }
                 Reshare.awaitStored(ctx, curve, made == null ? null : made.keyId(), k.newNodeIds());
                 String newKeyId = made == null ? null : made.keyId();
+                // every new holder stored the new sharing: the switch is no longer stopped by a Cancel (the others
+                // switch now too), see docs/mpc.md
                 store.inTransaction(c -> {
                     if (newKeyId != null) {
                         store.setKeyStatus(c, newKeyId, KeyRecord.ACTIVE);
@@ -415,58 +438,36 @@ public class RequestHandler {
                 }
             }
         }
-        finish(r, TssResultStatus.SUCCEEDED, null, List.of(), newHolder ? keysOut : List.of(), null, null);
+        reports.finishAfterSwitch(r, newHolder ? keysOut : List.of());
+    }
+
+    /**
+     * A reshare that failed here: a new share this node never confirmed is discarded (no one can have switched to a
+     * sharing it did not confirm); one it confirmed is settled from what the other holders report
+     * ({@link ReshareResolution}), since they may have switched.
+     */
+    private void failReshare(TssRequest r, String reason, List<String> culprits) {
+        ReshareResolution.Outcome outcome = resolution.settle(r, timeoutMillis(r));
+        if (outcome.switched()) {
+            LOG.infof("request %s failed at %s after every holder stored the new sharing (%s): switched to it",
+                    r.requestId(), keys.nodeId(), reason);
+            reports.finishAfterSwitch(r, outcome.keys());
+            return;
+        }
+        String full = outcome.note() == null ? reason : reason + "; " + outcome.note();
+        TssResultStatus reported = reports.finish(r, TssResultStatus.FAILED, full, culprits, null, null, null);
+        LOG.infof("request %s %s at %s: %s", r.requestId(), JsonNames.of(reported), keys.nodeId(), full);
     }
 
     // ------------------------------------------------------------------ reports
 
-    @FunctionalInterface
-    private interface Effect {
-        void apply(Connection c) throws SQLException;
-    }
-
-    private void report(TssRequest r, TssResultStatus status) {
-        TssResult result = new TssResult(r.requestId(), r.type(), keys.nodeId(), status, null, null, null, null,
-                System.currentTimeMillis());
-        store.inTransaction(c -> {
-            store.updateRequest(c, r.requestId(), JsonNames.of(status), null, null);
-            appendReport(c, r, result);
-            return null;
-        });
-        relay.wake();
-    }
-
     private void fail(TssRequest r, String reason, List<String> culprits) {
-        LOG.infof("request %s failed at %s: %s", r.requestId(), keys.nodeId(), reason);
-        finish(r, TssResultStatus.FAILED, reason, culprits, null, null, null);
-    }
-
-    private void finish(TssRequest r, TssResultStatus status, String error, List<String> culprits,
-                        List<TssResult.Key> keysOut, List<TssResult.Signature> signatures, Effect effect) {
-        TssResult result = new TssResult(r.requestId(), r.type(), keys.nodeId(), status, error,
-                culprits == null || culprits.isEmpty() ? null : culprits, keysOut, signatures,
-                System.currentTimeMillis());
-        store.inTransaction(c -> {
-            if (effect != null) {
-                effect.apply(c);
-            }
-            store.updateRequest(c, r.requestId(), JsonNames.of(status), error, json(result));
-            appendReport(c, r, result);
-            return null;
-        });
-        relay.wake();
-    }
-
-    private void appendReport(Connection c, TssRequest r, TssResult result) throws SQLException {
-        store.appendOutbox(c, Topics.TSS_RESULTS, EventType.TSS_RESULT_REPORTED, r.requestId(), r.orgId(),
-                result.status() == TssResultStatus.CONFIRMED ? 1 : 2, "/tss-service/" + keys.nodeId(), result);
-    }
-
-    private String json(Object o) {
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        if (r.type() == TssRequestType.KEY_RESHARE) {
+            failReshare(r, reason, culprits);
+            return;
         }
+        TssResultStatus reported = reports.finish(r, TssResultStatus.FAILED, reason, culprits, null, null, null);
+        LOG.infof("request %s %s at %s: %s", r.requestId(), JsonNames.of(reported), keys.nodeId(), reason);
     }
+
 }

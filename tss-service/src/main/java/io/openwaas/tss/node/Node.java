@@ -3,6 +3,7 @@ package io.openwaas.tss.node;
 import io.openwaas.tss.callback.RiskCallback;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.domain.RequestHandler;
+import io.openwaas.tss.domain.RestartRecovery;
 import io.openwaas.tss.messaging.RequestConsumer;
 import io.openwaas.tss.persistence.TssStore;
 import io.openwaas.tss.transport.NodeDirectory;
@@ -17,7 +18,8 @@ import java.security.SecureRandom;
 
 /**
  * The node's lifecycle: load (or make) its keys, ping its callback server, follow {@code tss.nodes} and announce
- * itself, open the peer transport, then take requests. Stops in the reverse order and announces {@code Offline}.
+ * itself, open the peer transport, settle what a previous run left unfinished ({@link RestartRecovery}), then take
+ * requests. Stops in the reverse order and announces {@code Offline}.
  */
 @ApplicationScoped
 public class Node {
@@ -31,10 +33,11 @@ public class Node {
     private final PeerTransport transport;
     private final RequestHandler handler;
     private final RequestConsumer consumer;
+    private final RestartRecovery recovery;
     private volatile NodeKeys keys;
 
     public Node(TssConfig config, TssStore store, RiskCallback callback, NodeDirectory directory,
-                PeerTransport transport, RequestHandler handler, RequestConsumer consumer) {
+                PeerTransport transport, RequestHandler handler, RequestConsumer consumer, RestartRecovery recovery) {
         this.config = config;
         this.store = store;
         this.callback = callback;
@@ -42,6 +45,7 @@ public class Node {
         this.transport = transport;
         this.handler = handler;
         this.consumer = consumer;
+        this.recovery = recovery;
     }
 
     void start(@Observes StartupEvent event) {
@@ -50,6 +54,10 @@ public class Node {
         directory.start(keys, callback.configured());
         transport.start(keys);
         handler.start(keys);
+        int settled = recovery.recover();
+        if (settled > 0) {
+            LOG.infof("settled %d request(s) a previous run of this node left unfinished", settled);
+        }
         consumer.start();
         LOG.infof("TSS node %s (party %s) started; identity key %s", keys.nodeId(), keys.partyId(),
                 keys.identityPublicKeyHex());

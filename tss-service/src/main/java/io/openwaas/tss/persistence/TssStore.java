@@ -57,7 +57,7 @@ public class TssStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("database: " + e.getMessage(), e);
+            throw new StoreFailure(e);
         }
     }
 
@@ -119,6 +119,67 @@ public class TssStore {
         });
     }
 
+    /** A leaving reshare dealer waits for the new holders to switch (it may have to retire its share). */
+    public static final String AWAITING_SWITCH = "AwaitingSwitch";
+
+    /**
+     * Requests claimed but never finished by a process that died: {@code Running}, {@code Confirmed},
+     * {@code AwaitingSwitch}, or {@code Cancelled} without a report.
+     */
+    public List<RequestRow> unfinishedRequests() {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT request_id, request_type, status, error, request, "
+                    + "result FROM tss_request WHERE status IN ('Running', 'Confirmed', 'AwaitingSwitch') "
+                    + "OR (status = 'Cancelled' AND result IS NULL) ORDER BY created_at")) {
+                List<RequestRow> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RequestRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Marks a request that is still running {@code Cancelled}; false when it is not running (unknown or ended). */
+    public boolean cancelRequest(String requestId, String reason) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tss_request SET status = 'Cancelled', error = ?, "
+                    + "updated_at = ? WHERE request_id = ? AND status IN ('Running', 'Confirmed', 'AwaitingSwitch')")) {
+                ps.setString(1, reason);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, requestId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** A request's status, locked until the caller's transaction ends (a Cancel waits for it, or it for a Cancel). */
+    public Optional<String> lockRequestStatus(Connection c, String requestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT status FROM tss_request WHERE request_id = ? FOR UPDATE")) {
+            ps.setString(1, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Sets the status of a request that is still running (a Cancel that came first is kept). */
+    public void setRunningStatus(String requestId, String status) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tss_request SET status = ?, updated_at = ? "
+                    + "WHERE request_id = ? AND status IN ('Running', 'Confirmed', 'AwaitingSwitch')")) {
+                ps.setString(1, status);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, requestId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Sets a request's status and the report that goes with it, inside the caller's transaction. */
     public void updateRequest(Connection c, String requestId, String status, String error, String resultJson)
             throws SQLException {
@@ -167,6 +228,38 @@ public class TssStore {
             ps.setString(3, keyId);
             ps.executeUpdate();
         }
+    }
+
+    /** Records that this node told the other participants it stored the (PENDING) share. */
+    public void markConfirmed(String keyId) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE key_share SET confirmed_at = ?, updated_at = ? WHERE key_id = ?")) {
+                long now = System.currentTimeMillis();
+                ps.setLong(1, now);
+                ps.setLong(2, now);
+                ps.setString(3, keyId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Whether the node confirmed to the others that it stored this share. */
+    public boolean confirmed(String keyId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT confirmed_at FROM key_share WHERE key_id = ?")) {
+                ps.setString(1, keyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getObject(1) != null;
+                }
+            }
+        });
+    }
+
+    /** Keys a request wrote in the given status (a reshare's PENDING shares). */
+    public List<KeyRecord> keysOfRequest(String requestId, String status) {
+        return queryKeys("SELECT " + KEY_COLUMNS + " FROM key_share WHERE request_id = ? AND status = ? "
+                + "ORDER BY created_at, key_id", requestId, status);
     }
 
     /** Deletes a share for good (after a reshare switched to the new sharing). */

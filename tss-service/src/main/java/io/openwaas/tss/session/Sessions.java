@@ -63,6 +63,23 @@ public class Sessions {
     }
 
     /**
+     * The requester cancelled the session: every wait of it fails with {@code reason} (each participant gets the
+     * Cancel itself, so no peer is blamed or told). Also for a session whose first wait is still to come.
+     */
+    public void cancel(String session, String reason) {
+        if (ended.containsKey(session)) {
+            return;
+        }
+        aborts.putIfAbsent(session, reason);
+        abortCulprits.putIfAbsent(session, List.of());
+        boxes.forEach((k, b) -> {
+            if (b.session.equals(session)) {
+                b.wake();
+            }
+        });
+    }
+
+    /**
      * Waits for the message of {@code from} in {@code round} of a task.
      *
      * @throws SessionFailure on timeout (naming the silent peer) or when a peer stopped the session

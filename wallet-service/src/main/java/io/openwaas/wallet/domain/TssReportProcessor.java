@@ -125,6 +125,12 @@ public class TssReportProcessor {
             return Uni.createFrom().voidItem();
         }
         if (!request.status.active()) {
+            if (request.requestType != TssRequestType.KEY_GEN && TssRequestService.stoppedHere(request)
+                    && result.status() == TssResultStatus.SUCCEEDED) {
+                // the Cancel came after every holder had stored the new sharing: the nodes moved the keys anyway
+                return reports.list("requestId", request.id).chain(all -> record(request, all, result))
+                        .chain(all -> movedAnyway(request, all));
+            }
             LOG.infof("TSS request %s is %s already; report %s of node %s ignored", request.id, request.status.wire(),
                     result.status(), result.nodeId());
             return Uni.createFrom().voidItem();
@@ -165,10 +171,12 @@ public class TssReportProcessor {
             return fail(request, TssRequestStatus.KEY_HOLDER_CONFIRMATION_FAILED,
                     "node " + rejected.get().nodeId + " rejected: " + Objects.toString(rejected.get().error, "no reason given"));
         }
-        Optional<TssRequestReportEntity> failed = first(all, TssResultStatus.FAILED);
+        Optional<TssRequestReportEntity> failed = first(all, TssResultStatus.FAILED)
+                .or(() -> first(all, TssResultStatus.CANCELLED));
         if (failed.isPresent()) {
             return fail(request, TssRequestStatus.KEY_GENERATING_FAILED,
-                    "node " + failed.get().nodeId + " failed: " + Objects.toString(failed.get().error, "no reason given"));
+                    "node " + failed.get().nodeId + " " + (failed.get().status == TssResultStatus.CANCELLED ? "cancelled"
+                            : "failed") + ": " + Objects.toString(failed.get().error, "no reason given"));
         }
         return groups.findById(request.targetGroupId).chain(target -> holderIds(target).chain(holders -> {
             boolean allSucceeded = holders.stream().allMatch(h -> all.stream()
@@ -186,6 +194,25 @@ public class TssReportProcessor {
                 LOG.infof("TSS request %s: every holder confirmed, keys generating", request.id);
             }
             return Uni.createFrom().voidItem();
+        }));
+    }
+
+    /**
+     * A reshare this service stopped (cancel, timeout) whose holders all report {@code Succeeded} after all: a node
+     * switches once every new holder stored the new sharing, which a late Cancel cannot undo, so the keys did move.
+     * The request then ends {@code Success} like any other, so the view follows where the keys are.
+     */
+    private Uni<Void> movedAnyway(TssRequestEntity request, List<TssRequestReportEntity> all) {
+        return groups.findById(request.targetGroupId).chain(target -> holderIds(target).chain(holders -> {
+            boolean allSucceeded = holders.stream().allMatch(h -> all.stream()
+                    .anyMatch(r -> r.nodeId.equals(h) && r.status == TssResultStatus.SUCCEEDED));
+            if (!allSucceeded || target.status != KeyShareHolderGroupStatus.NEW) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.warnf("TSS request %s was %s (%s) but every holder switched to the new sharing before the Cancel: the "
+                    + "keys moved, the request ends Success", request.id, request.status.wire(), request.failureReason);
+            request.failureReason = null;
+            return succeed(request, target, holders, all);
         }));
     }
 

@@ -48,14 +48,17 @@ import java.util.UUID;
  * the Main Group, the client then upgrades the target with {@code UpgradeToMainGroup} (Cobo's rotation flow). This
  * differs from Cobo, where the source group keeps its shares.
  *
- * <p>Cancelling is local: the request ends {@code KeyHolderConfirmationFailed} (the reference has no cancelled status)
- * and later reports on it are ignored; the nodes are not told, so one may still finish a DKG whose shares nobody will
- * ever use. The target group stays {@code New}, ready for a new request.
+ * <p>Cancelling ends the request {@code KeyHolderConfirmationFailed} (the reference has no cancelled status) and sends
+ * the nodes a {@code Cancel} through the outbox in the same transaction (the command's key is the request id, so it
+ * follows the request on its partition): they stop the session, store nothing, and a reshare does not move the keys.
+ * The target group stays {@code New}, ready for a new request. A request still undecided after
+ * {@code openwaas.tss-requests.timeout} is ended the same way ({@link TssRequestTimeouts}).
  */
 @ApplicationScoped
 public class TssRequestService {
 
     static final String CANCELLED = "cancelled by the client";
+    static final String TIMED_OUT = "timed out";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -211,7 +214,18 @@ public class TssRequestService {
             r.failureReason = CANCELLED;
             r.updatedAt = System.currentTimeMillis();
             return r;
-        });
+        }).call(this::cancelAtNodes);
+    }
+
+    /** Appends the nodes' {@code Cancel} of the request (call in the transaction that ends it). */
+    Uni<Void> cancelAtNodes(TssRequestEntity r) {
+        return outbox.append(Topics.TSS_REQUESTS, EventType.TSS_REQUEST_SUBMITTED, r.id, r.orgId, 2,
+                TssRequest.cancel(r.id, r.orgId, System.currentTimeMillis())).replaceWithVoid();
+    }
+
+    /** Whether this service stopped the request (cancelled or timed out) rather than a node's report. */
+    static boolean stoppedHere(TssRequestEntity r) {
+        return r.failureReason != null && (r.failureReason.equals(CANCELLED) || r.failureReason.startsWith(TIMED_OUT));
     }
 
     /**

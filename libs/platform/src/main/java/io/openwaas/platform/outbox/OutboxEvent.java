@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * An event waiting to be published, written in the same database transaction as the state change it describes
- * (table {@code outbox_event}). The relay publishes rows in {@code seq} order and stamps {@code published_at}.
+ * (table {@code outbox_event}). The relay publishes the rows of a key in {@code seq} order and stamps
+ * {@code published_at}; see {@link OutboxRelay} for retries and dead letters.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -59,6 +60,19 @@ public class OutboxEvent {
     @Column(name = "published_at")
     public Long publishedAt;
 
+    /** Sends tried (a published row's last one succeeded). */
     @Column(nullable = false)
     public int attempts;
+
+    /** The error of the last failed send. */
+    @Column(name = "last_error", columnDefinition = "text")
+    public String lastError;
+
+    /** After a failed send: not before this time (ms). */
+    @Column(name = "next_attempt_at")
+    public Long nextAttemptAt;
+
+    /** Set when the relay gave up on the row: it is never sent again and holds the later rows of its key. */
+    @Column(name = "dead_lettered_at")
+    public Long deadLetteredAt;
 }

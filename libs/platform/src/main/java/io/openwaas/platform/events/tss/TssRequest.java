@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A command on {@code tss.requests} (key = {@link #requestId}; CloudEvents type
  * {@code io.openwaas.tss.request.submitted.v1}). Exactly one of {@link #keyGen}, {@link #keySign},
- * {@link #keyReshare} is set, matching {@link #type}. Nodes are idempotent by request id: a repeated request never
+ * {@link #keyReshare} is set, matching {@link #type}; none for a {@code Cancel} (see {@link #cancel}). Nodes are idempotent by request id: a repeated request never
  * runs a second protocol; a node re-reports what it already decided.
  *
  * @param requestId        the TSS request id: sessions are bound to it (also the callback's {@code cobo_id})
@@ -27,6 +27,11 @@ public record TssRequest(
         KeyGen keyGen,
         KeySign keySign,
         KeyReshare keyReshare) {
+
+    /** A {@code Cancel} of request {@code requestId}: the nodes stop it and report {@code Cancelled}. */
+    public static TssRequest cancel(String requestId, String orgId, long createdTimestamp) {
+        return new TssRequest(requestId, TssRequestType.CANCEL, orgId, null, createdTimestamp, null, null, null, null);
+    }
 
     /**
      * A vault's root keys: one DKG per curve among {@code nodeIds}.
