@@ -150,6 +150,72 @@ class WithdrawalTest {
                 .at("/pagination/total_count").asInt());
     }
 
+    /**
+     * From one address: 20 concurrent withdrawals get 20 consecutive nonces and all complete; then concurrent
+     * withdrawals summing to more than the balance: the excess is refused (12007), the balance never goes negative,
+     * and at the end the ledger equals the chain.
+     */
+    @Test
+    void concurrentWithdrawalsFromOneAddress() throws Exception {
+        String from = wallet.address(1);
+        chain.fund(from, "1");
+        chain.mine(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastBalanceOrNull(from, "DEV_ETH") != null
+                && lastBalance(from, "DEV_ETH").get("total").asText().equals("1"));
+        String to = randomAddress();
+        List<Response> answers = concurrently(20, i -> transfer(UUID.randomUUID().toString(), "DEV_ETH", to, "0.001", from));
+        List<String> ids = answers.stream().peek(r -> assertEquals(201, r.statusCode(), r.asString()))
+                .map(r -> r.jsonPath().getString("transaction_id")).toList();
+        List<Long> nonces = new ArrayList<>();
+        for (String id : ids) {
+            nonces.add(mineUntil(id, "Completed").at("/raw_tx_info/used_nonce").asLong());
+        }
+        nonces.sort(Long::compare);
+        for (int i = 1; i < nonces.size(); i++) {
+            assertEquals(nonces.get(0) + i, nonces.get(i), "consecutive nonces, no gap, no reuse: " + nonces);
+        }
+        assertEquals(new BigInteger("20000000000000000"), chain.balance(to));
+
+        // about 0.98 left: five of 0.3 cannot all pass
+        List<Response> many = concurrently(5, i -> transfer(UUID.randomUUID().toString(), "DEV_ETH", randomAddress(),
+                "0.3", from));
+        List<String> accepted = new ArrayList<>();
+        for (Response r : many) {
+            if (r.statusCode() == 201) {
+                accepted.add(r.jsonPath().getString("transaction_id"));
+            } else {
+                assertEquals(400, r.statusCode(), r.asString());
+                assertEquals(12007, r.jsonPath().getInt("error_code"));
+            }
+        }
+        assertEquals(3, accepted.size(), "0.98 covers three of 0.3 with their fees, not four");
+        for (String id : accepted) {
+            mineUntil(id, "Completed");
+        }
+        JsonNode end = lastBalance(from, "DEV_ETH");
+        assertEquals(chain.balance(from), units(end.get("total").asText(), 18), "the ledger equals the chain");
+        assertEquals("0", end.get("locked").asText());
+        assertTrue(new BigDecimal(end.get("available").asText()).signum() >= 0);
+    }
+
+    private static List<Response> concurrently(int n, java.util.function.IntFunction<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit((Callable<Response>) () -> call.apply(k)));
+            }
+            List<Response> out = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void tooMuchIsRefusedAndChangesNothing() {
         JsonNode before = lastBalance(source, "DEV_ETH");
@@ -212,6 +278,14 @@ class WithdrawalTest {
             return s.equals(status);
         });
         return t[0];
+    }
+
+    private JsonNode lastBalanceOrNull(String address, String token) {
+        try {
+            return lastBalance(address, token);
+        } catch (IndexOutOfBoundsException e) {
+            return null;
+        }
     }
 
     private JsonNode lastBalance(String address, String token) {
