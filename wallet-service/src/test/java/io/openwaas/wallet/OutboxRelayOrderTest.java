@@ -185,7 +185,7 @@ class OutboxRelayOrderTest {
 
     /** The {@code sequence} extension of the key's records on tss.results, in offset order. */
     private static List<String> sequences(String key) {
-        TopicReader.Read read = TopicReader.readToEnd(Topics.TSS_RESULTS, Duration.ofSeconds(30));
+        var read = TopicReader.readToEnd(Topics.TSS_RESULTS, Duration.ofSeconds(30));
         assertTrue(read.complete());
         List<String> out = new ArrayList<>();
         for (ConsumerRecord<String, String> r : read.records()) {
