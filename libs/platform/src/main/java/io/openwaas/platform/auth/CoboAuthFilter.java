@@ -224,9 +224,10 @@ public class CoboAuthFilter {
 
     /**
      * The body the resource will read, never blocking the event loop. With {@code readBody} RESTEasy has read it into
-     * memory before this filter when the resource method takes a body (a large one moves the request to a worker
-     * thread first); a resource method without one leaves the request unread, so the body is read here
-     * asynchronously ({@link HttpServerRequest#body()}: the resource never reads it). GET and HEAD sign an empty body,
+     * memory before this filter when a non-blocking resource method takes a body (a large one moves the request to a
+     * worker thread first); otherwise (a resource method without a body, or a blocking one) the request is unread,
+     * so the body is read here asynchronously ({@link HttpServerRequest#body()}) and handed on to the resource as its
+     * entity stream. GET and HEAD sign an empty body,
      * whatever {@code Content-Type}, {@code Content-Length} or chunked framing the request carries.
      */
     private static Uni<String> readBody(ContainerRequestContext ctx, HttpServerRequest request) {
@@ -237,7 +238,11 @@ public class CoboAuthFilter {
         if (!request.isEnded()) {
             var body = request.body(); // the request is paused until something reads it
             request.resume();
-            return Uni.createFrom().completionStage(body.toCompletionStage()).map(b -> b.toString(StandardCharsets.UTF_8));
+            return Uni.createFrom().completionStage(body.toCompletionStage()).map(b -> {
+                byte[] bytes = b.getBytes();
+                ctx.setEntityStream(new ByteArrayInputStream(bytes)); // for a resource method that reads it later
+                return new String(bytes, StandardCharsets.UTF_8);
+            });
         }
         try {
             byte[] bytes = ctx.getEntityStream().readAllBytes();
