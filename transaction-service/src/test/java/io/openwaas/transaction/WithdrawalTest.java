@@ -217,6 +217,30 @@ class WithdrawalTest {
     }
 
     @Test
+    void estimateFeeGivesTheThreeEip1559Levels() {
+        String w = wallet.walletId().toString();
+        Response r = org.client().post("/v2/transactions/estimate_fee", "{\"request_type\":\"Transfer\",\"token_id\":"
+                + "\"DEV_ETH_USDT\",\"source\":{\"source_type\":\"Org-Controlled\",\"wallet_id\":\"" + w + "\"}}");
+        assertEquals(201, r.statusCode(), r.asString());
+        JsonNode fee = Support.json(r);
+        assertEquals("EVM_EIP_1559", fee.get("fee_type").asText());
+        assertEquals("DEV_ETH", fee.get("token_id").asText());
+        BigInteger previous = BigInteger.ZERO;
+        for (String level : List.of("slow", "recommended", "fast")) {
+            JsonNode l = fee.get(level);
+            BigInteger maxFee = new BigInteger(l.get("max_fee_per_gas").asText());
+            assertTrue(maxFee.compareTo(previous) > 0, level + " costs more than the level before");
+            assertTrue(new BigInteger(l.get("max_priority_fee_per_gas").asText()).compareTo(maxFee) <= 0);
+            assertEquals("100000", l.get("gas_limit").asText(), "a token transfer's gas limit");
+            assertEquals(0, new BigDecimal(maxFee.multiply(BigInteger.valueOf(100_000)), 18)
+                    .compareTo(new BigDecimal(l.get("reserved_fee").asText())));
+            previous = maxFee;
+        }
+        assertEquals(12002, org.client().post("/v2/transactions/estimate_fee",
+                "{\"request_type\":\"Transfer\",\"token_id\":\"BTC\"}").jsonPath().getInt("error_code"));
+    }
+
+    @Test
     void tooMuchIsRefusedAndChangesNothing() {
         JsonNode before = lastBalance(source, "DEV_ETH");
         Response r = transfer(UUID.randomUUID().toString(), "DEV_ETH", randomAddress(), "1000", source);

@@ -78,6 +78,15 @@ public class TransactionResource {
         return transfers.transfer(caller.orgId(), body).invoke(s -> chains.wake(tokenChain(body)));
     }
 
+    /** 201 {@code EstimatedFee} ({@code EVM_EIP_1559}: slow, recommended, fast). */
+    @POST
+    @Path("estimate_fee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    public ObjectNode estimateFee(JsonNode body) {
+        return transfers.estimateFee(body);
+    }
+
     /** 201 {@code {request_id, transaction_id, status}}: a Submitted withdrawal is cancelled, its funds released. */
     @POST
     @Path("{transaction_id}/cancel")

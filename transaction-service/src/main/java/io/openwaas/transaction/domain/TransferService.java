@@ -3,6 +3,7 @@ package io.openwaas.transaction.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openwaas.crypto.address.Addresses;
 import io.openwaas.platform.api.ApiException;
 import io.openwaas.platform.api.ErrorCode;
@@ -194,6 +195,46 @@ public class TransferService {
                     }
                     return addresses.stream().filter(a -> a.address().equals(found.get(0))).findFirst().orElseThrow();
                 });
+    }
+
+    /**
+     * {@code POST /v2/transactions/estimate_fee} for a {@code Transfer} on an EVM chain: the three EIP-1559 levels
+     * from the node's latest base fee and suggested priority fee, the gas limit a transfer of the token gets, and the
+     * fee reserved at that level ({@code gas_limit × max_fee_per_gas}, in the fee token).
+     */
+    public ObjectNode estimateFee(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalid("body", "must be a JSON object (EstimateFeeParams)");
+        }
+        String requestType = text(body, "request_type", true);
+        if (!requestType.equals("Transfer")) {
+            throw ApiException.invalid("request_type", "only Transfer is supported, not " + requestType);
+        }
+        if (body.hasNonNull("fee_type") && !body.get("fee_type").asText().equals("EVM_EIP_1559")) {
+            throw ApiException.invalid("fee_type", "only EVM_EIP_1559 is supported");
+        }
+        String tokenId = text(body, "token_id", true);
+        Catalogue.TokenEntry token = catalogue.token(tokenId).filter(Catalogue.TokenEntry::enabled)
+                .filter(t -> chains.follows(t.chainId()))
+                .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_NOT_SUPPORTED, "token " + tokenId
+                        + " is not supported"));
+        Catalogue.TokenEntry feeToken = catalogue.token(token.feeTokenId()).orElseThrow();
+        BigInteger gasLimit = tokenIsNative(token) ? NATIVE_GAS : TOKEN_GAS;
+        FeeOracle.Levels levels = fees.levels(token.chainId()).orElseThrow(() -> new ApiException(
+                ErrorCode.PROCESSING_ERROR, "no fee estimate for " + token.chainId() + " yet (its node has not answered)"));
+        ObjectNode out = CANONICAL.createObjectNode().put("fee_type", "EVM_EIP_1559").put("token_id", feeToken.tokenId());
+        level(out.putObject("slow"), levels.slow(), gasLimit, feeToken);
+        level(out.putObject("recommended"), levels.recommended(), gasLimit, feeToken);
+        level(out.putObject("fast"), levels.fast(), gasLimit, feeToken);
+        return out;
+    }
+
+    private static void level(ObjectNode node, FeeOracle.Level level, BigInteger gasLimit, Catalogue.TokenEntry feeToken) {
+        node.put("max_fee_per_gas", level.maxFeePerGas().toString())
+                .put("max_priority_fee_per_gas", level.maxPriorityFeePerGas().toString())
+                .put("gas_limit", gasLimit.toString())
+                .put("reserved_fee", Amounts.plain(Amounts.whole(gasLimit.multiply(level.maxFeePerGas()),
+                        feeToken.decimal())));
     }
 
     /** Every check that needs no database. */
