@@ -1,6 +1,8 @@
 package io.openwaas.platform.outbox;
 
 import io.openwaas.platform.config.OutboxConfig;
+import io.openwaas.platform.events.CloudEventHeaders;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -56,6 +58,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final ControlRecords control;
     private final io.vertx.core.Vertx vertx;
     private volatile boolean running;
     private Context context;
@@ -66,10 +69,11 @@ public class OutboxRelay {
     private volatile long timerId = -1;
 
     public OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config,
-                       io.vertx.core.Vertx vertx) {
+                       ControlRecords control, io.vertx.core.Vertx vertx) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
+        this.control = control;
         this.vertx = vertx;
     }
 
@@ -182,7 +186,28 @@ public class OutboxRelay {
         return e;
     }
 
+    /**
+     * The producer's signature headers (libs/platform {@code events.signing}), made now, over what SmallRye writes:
+     * topic, key, the CloudEvent type and the payload bytes. A control record without a signing key stays unpublished.
+     */
+    private org.apache.kafka.common.header.Headers signature(OutboxEvent row) {
+        org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(CloudEventHeaders.TYPE, row.type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        control.sign(row.topic, row.eventKey, headers, row.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.remove(CloudEventHeaders.TYPE);
+        return headers;
+    }
+
     private Uni<Boolean> send(OutboxEvent row) {
+        try {
+            return send(row, signature(row));
+        } catch (IllegalStateException e) {
+            LOG.warnf("outbox event %s (%s) not sent: %s", row.eventId, row.topic, e.getMessage());
+            return Uni.createFrom().item(false);
+        }
+    }
+
+    private Uni<Boolean> send(OutboxEvent row, org.apache.kafka.common.header.Headers signature) {
         OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
                 .withId(row.eventId.toString())
                 .withSource(URI.create(row.source))
@@ -196,6 +221,7 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.eventKey)
+                .withHeaders(signature)
                 .build();
         return emitter.sendMessage(Message.of(row.payload, Metadata.of(ce, kafka)))
                 .map(ignored -> true)
