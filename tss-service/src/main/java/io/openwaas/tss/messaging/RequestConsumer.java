@@ -2,6 +2,7 @@ package io.openwaas.tss.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.Topics;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.openwaas.platform.events.tss.TssRequest;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.domain.RequestHandler;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * {@code tss.requests} on its own thread. Every node reads every partition (assign mode) and keeps its position as
  * committed offsets under its own group id, so a restarted node goes on where it stopped; what it already handled
- * is recognised by request id (the handler's database claim), and requests long expired are skipped.
+ * is recognised by request id (the handler's database claim), and requests long expired are skipped. Only commands
+ * signed by an issuing service under its pinned key are handled ({@link ControlRecords}).
  */
 @ApplicationScoped
 public class RequestConsumer {
@@ -32,12 +34,14 @@ public class RequestConsumer {
     private final TssConfig config;
     private final RequestHandler handler;
     private final ObjectMapper mapper;
+    private final ControlRecords control;
     private final String bootstrap;
     private volatile boolean running;
     private volatile boolean assigned;
 
-    public RequestConsumer(TssConfig config, RequestHandler handler, ObjectMapper mapper,
+    public RequestConsumer(TssConfig config, RequestHandler handler, ObjectMapper mapper, ControlRecords control,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.control = control;
         this.config = config;
         this.handler = handler;
         this.mapper = mapper;
@@ -78,7 +82,9 @@ public class RequestConsumer {
                 while (running) {
                     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        handle(r.value());
+                        if (control.admit(r).admitted()) { // signed by an issuer, else refused and listed
+                            handle(r.value());
+                        }
                         done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
                     }
                     if (!done.isEmpty()) {

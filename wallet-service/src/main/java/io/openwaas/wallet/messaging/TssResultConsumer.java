@@ -7,7 +7,9 @@ import io.openwaas.wallet.domain.TssReportProcessor;
 import io.openwaas.wallet.domain.TssRequestService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,7 +23,9 @@ import java.util.UUID;
  * Consumes the nodes' reports on {@code tss.results} (channel {@value #CHANNEL}, CloudEvents binary mode). Each
  * report is applied in one database transaction together with its inbox entry; the record is acknowledged (and its
  * offset later committed) only after that commit. A failing report is retried a few times with back-off, then goes
- * to {@code tss.results.dlq}; a malformed one goes there at once.
+ * to {@code tss.results.dlq}; a malformed one goes there at once. A report is applied only if it is signed by a
+ * node under its pinned key and names that node as its sender; any other record is refused (logged, counted,
+ * listed at {@code /admin/dropped-records}), acknowledged and never applied.
  *
  * <p>The idempotency key is the CloudEvents {@code id} (a UUID; any other string is mapped to a name-based UUID).
  * A record without CloudEvents headers gets a name-based UUID of request id, node id and status: a node reports each
@@ -36,8 +40,11 @@ public class TssResultConsumer {
     private final ObjectMapper mapper;
     private final TssReportProcessor processor;
     private final ServerWalletService serverWallets;
+    private final ControlRecords control;
 
-    public TssResultConsumer(ObjectMapper mapper, TssReportProcessor processor, ServerWalletService serverWallets) {
+    public TssResultConsumer(ObjectMapper mapper, TssReportProcessor processor, ServerWalletService serverWallets,
+                             ControlRecords control) {
+        this.control = control;
         this.mapper = mapper;
         this.processor = processor;
         this.serverWallets = serverWallets;
@@ -45,6 +52,9 @@ public class TssResultConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> message) {
+        if (!signedByItsNode(message)) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
         TssResult result;
         try {
             result = mapper.readValue(message.getPayload(), TssResult.class);
@@ -68,6 +78,28 @@ public class TssResultConsumer {
                     serverWallets.wake(result.requestId());
                     return Uni.createFrom().completionStage(message.ack());
                 });
+    }
+
+    /** The record verifies under a pinned node key, and the report names that node (refusals are listed). */
+    private boolean signedByItsNode(Message<String> message) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        if (kafka == null) {
+            return false;
+        }
+        String key = kafka.getKey() == null ? null : kafka.getKey().toString();
+        String value = message.getPayload();
+        byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        if (!control.admit(kafka.getTopic(), key, kafka.getHeaders(), bytes, kafka.getTimestamp().toEpochMilli())
+                .admitted()) {
+            return false;
+        }
+        String claimed;
+        try {
+            claimed = mapper.readTree(value).path("node_id").asText(null);
+        } catch (Exception e) {
+            return true; // authentic but malformed: the dead-letter path below
+        }
+        return control.claimedBySigner(kafka.getTopic(), key, kafka.getHeaders(), claimed);
     }
 
     static UUID eventId(Message<String> message, TssResult result) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Quarkus test resource: the platform's response-signing Ed25519 seed, generated for this test run only (nothing
- * committed). Operator JWTs in tests use the key pair smallrye-jwt generates in memory in test mode.
+ * committed), and the control-plane keys of {@link ControlKeys}: the service signs as wallet-service and pins every
+ * test producer. Operator JWTs in tests use the key pair smallrye-jwt generates in memory in test mode.
  */
 public class PlatformKeysTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,7 +30,9 @@ public class PlatformKeysTestResource implements QuarkusTestResourceLifecycleMan
     private static Map<String, String> generate() {
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
-        return Map.of("openwaas.auth.response-signing-key", HexFormat.of().formatHex(seed));
+        Map<String, String> p = new java.util.HashMap<>(ControlKeys.properties(ControlKeys.WALLET_SERVICE));
+        p.put("openwaas.auth.response-signing-key", HexFormat.of().formatHex(seed));
+        return Map.copyOf(p);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.openwaas.platform.config.ControlConfig;
 import io.openwaas.platform.config.SecretFile;
+import io.openwaas.platform.events.CloudEventHeaders;
 import io.openwaas.platform.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -152,6 +153,43 @@ public class ControlRecords {
             refuse(topic, key, v.signer(), v.refusal(), v.detail());
         }
         return v;
+    }
+
+    /**
+     * For a record {@link #admit admitted} already: whether its verified signer is the producer it claims to be (a
+     * node's report naming the node). A mismatch is refused, listed and counted here.
+     */
+    public boolean claimedBySigner(String topic, String key, Headers headers, String claimed) {
+        String signer = CloudEventHeaders.get(headers, SignedRecord.SIGNER);
+        if (signer != null && signer.equals(claimed)) {
+            return true;
+        }
+        refuse(topic, key, signer, RecordVerifier.Reason.CLAIM_MISMATCH, "signed by " + signer + " but claims to come from "
+                + claimed);
+        return false;
+    }
+
+    /**
+     * For an admitted {@code tss.nodes} announcement: the node speaks for itself (record key = node id = signer) and
+     * announces the identity key pinned for it. So no announcement, however new its timestamp, replaces a node's
+     * identity, and only the node itself can change its encryption key.
+     */
+    public boolean pinnedNode(ConsumerRecord<String, String> r, String nodeId, String identityKeyHex) {
+        if (!r.key().equals(nodeId)) {
+            refuse(r.topic(), r.key(), nodeId, RecordVerifier.Reason.CLAIM_MISMATCH,
+                    "record key " + r.key() + " differs from node_id " + nodeId);
+            return false;
+        }
+        if (!claimedBySigner(r.topic(), r.key(), r.headers(), nodeId)) {
+            return false;
+        }
+        String pin = pinned(nodeId);
+        if (pin == null || !pin.equalsIgnoreCase(identityKeyHex)) {
+            refuse(r.topic(), r.key(), nodeId, RecordVerifier.Reason.KEY_NOT_PINNED,
+                    "announces identity key " + identityKeyHex + ", pinned " + pin);
+            return false;
+        }
+        return true;
     }
 
     /** Records a refusal a caller decided on (an authentic record claiming another producer, or unpinned keys). */
