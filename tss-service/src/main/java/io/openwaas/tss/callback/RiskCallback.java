@@ -49,7 +49,7 @@ public class RiskCallback {
         TssConfig.Callback cb = config.callback();
         if (cb.url().isEmpty()) {
             if (cb.approveAllTestMode()) {
-                status = "APPROVE-ALL TEST MODE: no callback server, this node approves every request (tests only)";
+                status = "APPROVE-ALL TEST MODE: no callback server configured, this node approves every request (tests only)";
                 LOG.error("**** " + status + " ****");
             } else {
                 status = "no callback server configured: this node refuses every request";
