@@ -101,7 +101,7 @@ class OutboxTest {
     }
 
     private Map<String, List<ConsumerRecord<String, String>>> readTopic(Set<String> wanted) {
-        TopicReader.Read read = TopicReader.readToEnd(Topics.IAM_API_KEYS, Duration.ofSeconds(30));
+        var read = TopicReader.readToEnd(Topics.IAM_API_KEYS, Duration.ofSeconds(30));
         assertTrue(read.complete(), "read the whole topic");
         Map<String, List<ConsumerRecord<String, String>>> byKey = new HashMap<>();
         for (ConsumerRecord<String, String> r : read.records()) {

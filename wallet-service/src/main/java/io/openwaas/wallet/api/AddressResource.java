@@ -6,6 +6,7 @@ import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
 import io.openwaas.platform.auth.CallerContext;
 import io.openwaas.platform.auth.CoboAuth;
+import io.openwaas.platform.money.Amounts;
 import io.openwaas.wallet.domain.AddressDerivation.Family;
 import io.openwaas.wallet.domain.AddressService;
 import io.openwaas.wallet.domain.BalanceService;
@@ -22,7 +23,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,14 +123,8 @@ public class AddressResource {
     }
 
     static TokenBalance balance(BalanceService.Amounts b) {
-        return new TokenBalance(b.tokenId(), new TokenBalance.Balance(plain(b.total()), plain(b.available()),
-                plain(b.locked())));
-    }
-
-    /** {@code 1.50} → {@code "1.5"}, {@code 0E-8} → {@code "0"}: exact, no exponent. */
-    static String plain(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.signum() == 0 ? "0" : stripped.toPlainString();
+        return new TokenBalance(b.tokenId(), new TokenBalance.Balance(Amounts.plain(b.total()),
+                Amounts.plain(b.available()), Amounts.plain(b.locked())));
     }
 
     private static List<String> csv(String parameter, String value) {

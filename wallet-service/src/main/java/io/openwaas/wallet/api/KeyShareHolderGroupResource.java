@@ -8,7 +8,7 @@ import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.domain.KeyShareHolderGroupService;
 import io.openwaas.wallet.domain.KeyShareHolderGroupService.HolderSpec;
 import io.openwaas.wallet.domain.KeyShareHolderGroupType;
-import io.openwaas.wallet.domain.WireEnum;
+import io.openwaas.platform.json.WireEnum;
 import io.openwaas.wallet.messaging.TssNodeView;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

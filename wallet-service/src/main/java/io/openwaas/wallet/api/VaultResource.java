@@ -8,7 +8,7 @@ import io.openwaas.platform.auth.CallerContext;
 import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.wallet.domain.MpcVaultType;
 import io.openwaas.wallet.domain.VaultService;
-import io.openwaas.wallet.domain.WireEnum;
+import io.openwaas.platform.json.WireEnum;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

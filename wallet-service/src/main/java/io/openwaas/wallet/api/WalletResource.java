@@ -9,7 +9,7 @@ import io.openwaas.wallet.domain.WalletFilter;
 import io.openwaas.wallet.domain.WalletService;
 import io.openwaas.wallet.domain.WalletSubtype;
 import io.openwaas.wallet.domain.WalletType;
-import io.openwaas.wallet.domain.WireEnum;
+import io.openwaas.platform.json.WireEnum;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -15,7 +15,8 @@ import io.openwaas.platform.outbox.Outbox;
 import io.openwaas.platform.outbox.OutboxRelay;
 import io.openwaas.wallet.domain.AddressDerivation.Derived;
 import io.openwaas.wallet.domain.AddressDerivation.Family;
-import io.openwaas.wallet.domain.Catalogue.ChainEntry;
+import io.openwaas.platform.catalogue.Catalogue;
+import io.openwaas.platform.catalogue.Catalogue.ChainEntry;
 import io.openwaas.wallet.persistence.AddressEntity;
 import io.openwaas.wallet.persistence.AddressRepository;
 import io.openwaas.wallet.persistence.VaultEntity;
@@ -341,7 +342,7 @@ public class AddressService {
         List<WalletAddressCreated.Address> list = rows.stream()
                 .map(a -> new WalletAddressCreated.Address(a.address, a.path, a.pubkey, a.xOnlyPubkey)).toList();
         WalletAddressCreated event = new WalletAddressCreated(wallet.id.toString(), wallet.orgId, vault.id.toString(),
-                chainId, encoding.coboName(), root, list, System.currentTimeMillis());
+                wallet.walletType.wire(), wallet.walletSubtype.wire(), chainId, encoding.coboName(), root, list, System.currentTimeMillis());
         return outbox.append(Topics.WALLET_ADDRESS_CREATED, EventType.WALLET_ADDRESS_CREATED, wallet.id.toString(),
                 wallet.orgId, sequence, event).replaceWithVoid();
     }

@@ -3,6 +3,7 @@ package io.openwaas.wallet.domain;
 import io.openwaas.crypto.address.Addresses;
 import io.openwaas.crypto.address.Chain;
 import io.openwaas.crypto.address.ChainFamily;
+import io.openwaas.platform.catalogue.Catalogue;
 import io.openwaas.platform.events.wallet.WalletBalanceUpdated;
 import io.openwaas.platform.inbox.Inbox;
 import io.openwaas.wallet.persistence.BalanceRepository;

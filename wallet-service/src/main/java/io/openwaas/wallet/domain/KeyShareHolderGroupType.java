@@ -1,6 +1,7 @@
 package io.openwaas.wallet.domain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.openwaas.platform.json.WireEnum;
 
 /** Reference §4 KeyShareHolderGroupType. */
 public enum KeyShareHolderGroupType implements WireEnum {

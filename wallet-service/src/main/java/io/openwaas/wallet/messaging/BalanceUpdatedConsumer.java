@@ -3,6 +3,7 @@ package io.openwaas.wallet.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.EventType;
 import io.openwaas.platform.events.wallet.WalletBalanceUpdated;
+import io.openwaas.platform.inbox.IncomingEvents;
 import io.openwaas.wallet.domain.BalanceProjection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +51,7 @@ public class BalanceUpdatedConsumer {
         UUID eventId;
         BalanceProjection.Update update;
         try {
-            eventId = eventId(ce);
+            eventId = IncomingEvents.eventId(ce);
             update = projection.validate(mapper.readValue(message.getPayload(), WalletBalanceUpdated.class));
         } catch (Exception e) {
             String reason = e instanceof IllegalArgumentException ? e.getMessage() : "unparseable JSON";
@@ -66,21 +67,5 @@ public class BalanceUpdatedConsumer {
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 });
-    }
-
-    private static UUID eventId(Optional<IncomingCloudEventMetadata> ce) {
-        String id = ce.map(IncomingCloudEventMetadata::getId).orElse(null);
-        if (id == null || id.isEmpty()) {
-            throw new IllegalArgumentException("no CloudEvents id");
-        }
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (uuid.toString().equalsIgnoreCase(id)) {
-                return uuid;
-            }
-        } catch (IllegalArgumentException e) {
-            // below
-        }
-        throw new IllegalArgumentException("CloudEvents id is not a UUID");
     }
 }

@@ -21,24 +21,39 @@ public final class CursorPaging {
     }
 
     /**
+     * Ascending by {@code seq}.
+     *
      * @param where    HQL condition over the entity, without ordering (e.g. {@code "orgId = :orgId"})
      * @param params   its named parameters
      * @param position the entity's {@code seq}
      */
     public static <E> Uni<Page<E>> page(PanacheRepositoryBase<E, ?> repository, String where, Map<String, Object> params,
                                         PageRequest request, ToLongFunction<E> position) {
+        return page(repository, where, params, request, position, false);
+    }
+
+    /**
+     * @param descending list newest first ({@code direction=DESC}): {@code after} then moves towards smaller
+     *                   positions, {@code before} towards greater ones
+     */
+    public static <E> Uni<Page<E>> page(PanacheRepositoryBase<E, ?> repository, String where, Map<String, Object> params,
+                                        PageRequest request, ToLongFunction<E> position, boolean descending) {
+        String forward = descending ? "<" : ">";
+        String backward = descending ? ">" : "<";
+        String forwardOrder = descending ? "desc" : "asc";
+        String backwardOrder = descending ? "asc" : "desc";
         Parameters base = toParameters(params);
         return repository.count(where, base).chain(total -> {
             Parameters p = toParameters(params);
             String query;
             if (request.backwards()) {
-                query = where + " and seq < :cursor order by seq desc";
+                query = where + " and seq " + backward + " :cursor order by seq " + backwardOrder;
                 p.and("cursor", request.before());
             } else if (request.after() != null) {
-                query = where + " and seq > :cursor order by seq asc";
+                query = where + " and seq " + forward + " :cursor order by seq " + forwardOrder;
                 p.and("cursor", request.after());
             } else {
-                query = where + " order by seq asc";
+                query = where + " order by seq " + forwardOrder;
             }
             return repository.find(query, p).page(0, request.limit() + 1).list().chain(rows -> {
                 boolean moreInDirection = rows.size() > request.limit();
@@ -52,7 +67,8 @@ public final class CursorPaging {
                 long first = position.applyAsLong(items.get(0));
                 long last = position.applyAsLong(items.get(items.size() - 1));
                 // The direction we paged in is known from the extra row; the other needs one look.
-                String otherCondition = request.backwards() ? " and seq > :edge" : " and seq < :edge";
+                String otherCondition = request.backwards() ? " and seq " + forward + " :edge"
+                        : " and seq " + backward + " :edge";
                 long edge = request.backwards() ? last : first;
                 Uni<Boolean> otherSide = (request.backwards() || request.after() != null)
                         ? repository.count(where + otherCondition, toParameters(params).and("edge", edge)).map(n -> n > 0)

@@ -18,6 +18,15 @@ public final class EventType {
     /** {@link io.openwaas.platform.events.wallet.WalletBalanceUpdated} on {@code wallet.balance.updated}. */
     public static final String WALLET_BALANCE_UPDATED = "io.openwaas.wallet.balance.updated.v1";
 
+    /** {@link io.openwaas.platform.events.transaction.Transaction} on {@code transaction.created}. */
+    public static final String TRANSACTION_CREATED = "io.openwaas.transaction.created.v1";
+    /** {@link io.openwaas.platform.events.transaction.Transaction} on {@code transaction.updated}. */
+    public static final String TRANSACTION_UPDATED = "io.openwaas.transaction.updated.v1";
+    /** {@link io.openwaas.platform.events.transaction.Transaction} on {@code transaction.succeeded}. */
+    public static final String TRANSACTION_SUCCEEDED = "io.openwaas.transaction.succeeded.v1";
+    /** {@link io.openwaas.platform.events.transaction.Transaction} on {@code transaction.failed}. */
+    public static final String TRANSACTION_FAILED = "io.openwaas.transaction.failed.v1";
+
     private EventType() {
     }
 }

@@ -101,7 +101,7 @@ class EventContractTest {
     void walletAddressCreatedV1() throws Exception {
         // The first two P2TR addresses of wallet account 3 of the BIP-32 test vector 1 root (libs/crypto).
         WalletAddressCreated created = new WalletAddressCreated(WALLET, ORG, "c5a1e7d3-9b2f-4e6a-8c0d-1f3b5d7e9a2c",
-                "BTC", "ENCODING_P2TR", XPUB, List.of(
+                "MPC", "Org-Controlled", "BTC", "ENCODING_P2TR", XPUB, List.of(
                         new WalletAddressCreated.Address("bc1pgznymrjket44cqq6j6n98efk9py8fpnelc4ase450jpaacurjfps6pat03",
                                 "m/44/0/3/0/0", "03f67b311a79f556239b3faa3f03517c63626aaa365971b5a64000c7f6135d9b2c",
                                 "f67b311a79f556239b3faa3f03517c63626aaa365971b5a64000c7f6135d9b2c"),

@@ -12,6 +12,8 @@ import java.util.List;
  * @param walletId   the wallet (UUID)
  * @param orgId      its organisation
  * @param vaultId    the vault whose root key the addresses come from
+ * @param walletType    the wallet's type (WaaS 2.0 WalletType, e.g. {@code MPC}), shown in deposits' destination
+ * @param walletSubtype the wallet's subtype (WalletSubtype, e.g. {@code Org-Controlled})
  * @param chainId    the chain the addresses were recorded for, e.g. {@code BTC}, {@code ETH}
  * @param encoding   the address encoding (WaaS 2.0 name, e.g. {@code ENCODING_BECH32}, {@code ENCODING_DEFAULT})
  * @param rootPubkey the vault's root extended public key the paths are relative to: BIP-32 {@code xpub}
@@ -23,6 +25,8 @@ public record WalletAddressCreated(
         String walletId,
         String orgId,
         String vaultId,
+        String walletType,
+        String walletSubtype,
         String chainId,
         String encoding,
         String rootPubkey,

@@ -1,7 +1,6 @@
-package io.openwaas.wallet.domain;
+package io.openwaas.platform.json;
 
 import io.openwaas.platform.api.ApiException;
-import io.openwaas.platform.json.JsonNames;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.openwaas.wallet.domain;
+package io.openwaas.platform.catalogue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.crypto.address.AddressEncoding;
@@ -8,7 +8,6 @@ import io.openwaas.crypto.address.ChainFamily;
 import io.openwaas.crypto.ec.EcPoint;
 import io.openwaas.crypto.ec.Ed25519Group;
 import io.openwaas.crypto.ec.Secp256k1;
-import io.openwaas.wallet.config.CatalogueConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

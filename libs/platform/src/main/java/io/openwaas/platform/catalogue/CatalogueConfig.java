@@ -1,4 +1,4 @@
-package io.openwaas.wallet.config;
+package io.openwaas.platform.catalogue;
 
 import io.smallrye.config.ConfigMapping;
 

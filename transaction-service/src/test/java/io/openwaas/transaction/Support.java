@@ -1,0 +1,116 @@
+package io.openwaas.transaction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openwaas.crypto.address.AddressEncoding;
+import io.openwaas.crypto.address.Addresses;
+import io.openwaas.crypto.hd.Bip32Version;
+import io.openwaas.crypto.hd.DerivationPath;
+import io.openwaas.crypto.hd.ExtendedPrivateKey;
+import io.openwaas.crypto.hd.ExtendedPublicKey;
+import io.openwaas.platform.auth.ApiKeyRecord;
+import io.openwaas.platform.auth.ApiKeyStatus;
+import io.openwaas.platform.auth.ResponseSignature;
+import io.openwaas.platform.auth.CurveType;
+import io.openwaas.platform.auth.Scope;
+import io.openwaas.platform.events.EventType;
+import io.openwaas.platform.events.Topics;
+import io.openwaas.platform.events.wallet.WalletAddressCreated;
+import io.openwaas.platform.json.JsonConfig;
+import io.openwaas.testkit.auth.ApiKeyPair;
+import io.openwaas.testkit.auth.SignedClient;
+import io.openwaas.testkit.kafka.RawEvents;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the tests of this module need from the rest of the platform, played at the contract boundary with real
+ * records on the real broker: an organisation's API key on {@code iam.api-keys}, and a wallet's addresses on
+ * {@code wallet.address.created}, derived from a fresh BIP-32 root the way wallet-service derives them.
+ */
+final class Support {
+
+    static final ObjectMapper JSON = JsonConfig.newMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Support() {
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static String responsePublicKey() {
+        String seed = ConfigProvider.getConfig().getValue("openwaas.auth.response-signing-key", String.class);
+        return ResponseSignature.fromSeedHex(seed).publicKeyHex();
+    }
+
+    /** An organisation's API client. */
+    record Org(String orgId, SignedClient client) {
+    }
+
+    /** A new organisation with an API key of all scopes, once the service knows the key. */
+    static Org newOrganization() {
+        String org = UUID.randomUUID().toString();
+        ApiKeyPair key = ApiKeyPair.random(CurveType.ED25519);
+        long now = System.currentTimeMillis();
+        RawEvents.send(bootstrap(), Topics.IAM_API_KEYS, key.apiKey(), EventType.API_KEY_UPDATED, "/wallet-service",
+                org, 1, new ApiKeyRecord(key.apiKey(), org, "test", CurveType.ED25519,
+                        List.of(Scope.READ, Scope.WRITE, Scope.SPEND), ApiKeyStatus.ACTIVE, null, now, now, 1));
+        SignedClient client = new SignedClient(key, responsePublicKey());
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/v2/transactions").statusCode() == 200);
+        return new Org(org, client);
+    }
+
+    /** A wallet of an organisation: its vault's root key and the addresses it was given. */
+    record Wallet(String orgId, UUID walletId, UUID vaultId, ExtendedPublicKey root) {
+
+        /** The EVM address at {@code m/44/60/<account>/0/<index>}, as wallet-service derives it. */
+        String address(int index) {
+            return Addresses.of("DEV_ETH", AddressEncoding.DEFAULT, root.derive(path(index)).publicKey());
+        }
+
+        DerivationPath path(int index) {
+            return DerivationPath.parse("m/44/60/0/0/" + index);
+        }
+
+        /** Publishes {@code wallet.address.created} for the addresses 0..count-1. */
+        void announce(int count, long sequence) {
+            List<WalletAddressCreated.Address> list = java.util.stream.IntStream.range(0, count)
+                    .mapToObj(i -> new WalletAddressCreated.Address(address(i), path(i).toString(),
+                            HexFormat.of().formatHex(root.derive(path(i)).publicKey().encode()), null))
+                    .toList();
+            announce(list, sequence);
+        }
+
+        void announce(List<WalletAddressCreated.Address> list, long sequence) {
+            RawEvents.send(bootstrap(), Topics.WALLET_ADDRESS_CREATED, walletId.toString(),
+                    EventType.WALLET_ADDRESS_CREATED, "/wallet-service", orgId, sequence,
+                    new WalletAddressCreated(walletId.toString(), orgId, vaultId.toString(), "MPC", "Org-Controlled",
+                            "DEV_ETH", "ENCODING_DEFAULT", root.serialize(), list, System.currentTimeMillis()));
+        }
+    }
+
+    static Wallet newWallet(String orgId) {
+        byte[] seed = new byte[32];
+        RANDOM.nextBytes(seed);
+        ExtendedPublicKey root = ExtendedPrivateKey.fromSeed(seed, Bip32Version.XPUB).neuter();
+        return new Wallet(orgId, UUID.randomUUID(), UUID.randomUUID(), root);
+    }
+
+    static JsonNode json(Response r) {
+        try {
+            return JSON.readTree(r.asString());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + r.asString(), e);
+        }
+    }
+}
