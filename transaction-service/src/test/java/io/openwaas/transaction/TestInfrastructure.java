@@ -17,7 +17,8 @@ import io.quarkus.test.common.ResourceArg;
         @ResourceArg(name = "topics", value = "iam.api-keys,wallet.address.created,wallet.balance.updated,"
                 + "transaction.created,transaction.updated,transaction.succeeded,transaction.failed"),
         @ResourceArg(name = "compacted", value = "iam.api-keys")})
-@QuarkusTestResource(PlatformKeysTestResource.class)
+@QuarkusTestResource(value = PlatformKeysTestResource.class, initArgs = @ResourceArg(name = "control-signer",
+        value = "transaction-service"))
 @QuarkusTestResource(value = DevChainTestResource.class, initArgs = {
         @ResourceArg(name = "mining", value = "on-demand"),
         @ResourceArg(name = "rpc-url-property", value = "openwaas.transaction.chains.DEV_ETH.rpc-url")})
