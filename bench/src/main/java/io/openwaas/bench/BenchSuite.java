@@ -17,4 +17,10 @@ public interface BenchSuite {
      * @param args the remaining command-line arguments after the suite name
      */
     List<Metric> run(List<String> args) throws Exception;
+
+    /** The value after {@code name} in the arguments, or the fallback. */
+    static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
 }

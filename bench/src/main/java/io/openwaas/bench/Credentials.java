@@ -11,7 +11,8 @@ import java.util.Map;
  * The {@code .waas/credentials.env} that {@code bin/waas up} writes on first start (and whose operator token it renews
  * at every start); {@code operatorToken} is empty when the file has none.
  */
-public record Credentials(URI url, String apiKey, String apiSecret, String responsePublicKey, String operatorToken) {
+public record Credentials(URI url, String apiKey, String apiSecret, String responsePublicKey, String operatorToken,
+                          String devEthRpc) {
 
     /** Reads the file; the platform must be on a loopback address (benchmarks never run against a remote host). */
     public static Credentials read(Path file) throws IOException {
@@ -27,7 +28,7 @@ public record Credentials(URI url, String apiKey, String apiSecret, String respo
         }
         Credentials c = new Credentials(URI.create(require(values, "WAAS_URL", file)), require(values, "WAAS_API_KEY", file),
                 require(values, "WAAS_API_SECRET", file), require(values, "WAAS_RESPONSE_PUBLIC_KEY", file),
-                values.getOrDefault("WAAS_OPERATOR_TOKEN", ""));
+                values.getOrDefault("WAAS_OPERATOR_TOKEN", ""), values.getOrDefault("WAAS_DEV_ETH_RPC", ""));
         if (!java.net.InetAddress.getByName(c.url().getHost()).isLoopbackAddress()) {
             throw new IllegalArgumentException("benchmarks only run against loopback, not " + c.url());
         }

@@ -102,6 +102,11 @@ final class Support {
         }
     }
 
+    /** A wallet of a vault whose keys the TSS nodes hold. */
+    static Wallet walletOf(String orgId, Vaults.Keyed vault) {
+        return new Wallet(orgId, UUID.randomUUID(), vault.vaultId(), vault.root());
+    }
+
     static Wallet newWallet(String orgId) {
         byte[] seed = new byte[32];
         RANDOM.nextBytes(seed);

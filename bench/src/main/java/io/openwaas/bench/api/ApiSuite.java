@@ -25,6 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+import static io.openwaas.bench.BenchSuite.option;
 
 /**
  * {@code bin/waas bench api [--rate 100] [--seconds 30] [--warmup-seconds 10] [--credentials .waas/credentials.env]
@@ -47,7 +51,7 @@ public final class ApiSuite implements BenchSuite {
     static final String QUERY = "limit=10";
     /** Every n-th response (and the first) has its response signature verified. */
     static final int SIGNATURE_SAMPLE = 50;
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -87,14 +91,14 @@ public final class ApiSuite implements BenchSuite {
                 .build();
         try {
             if (warmup > 0) {
-                Run w = new Run(http, signer, credentials, rate, rate * warmup);
+                Run w = Run.getWallets(http, signer, credentials, rate, rate * warmup);
                 w.execute();
                 System.err.printf("api: warm-up %d requests, %d ok, outcomes %s (not counted)%n",
                         w.total, w.ok.get(), new TreeMap<>(w.outcomes));
             }
             List<Metric> metrics = new ArrayList<>();
             if (!args.contains("--addresses-only")) {
-                Run run = new Run(http, signer, credentials, rate, rate * seconds);
+                Run run = Run.getWallets(http, signer, credentials, rate, rate * seconds);
                 run.execute();
                 metrics.addAll(run.metrics());
             }
@@ -111,15 +115,20 @@ public final class ApiSuite implements BenchSuite {
         }
     }
 
-    /** One open-loop run of {@code total} requests at {@code rate} per second. */
-    static final class Run {
+    /**
+     * One open-loop run of {@code total} requests at {@code rate} per second: request {@code i} is made by
+     * {@code request}, its metrics are named {@code <prefix>.p50_ms}, {@code .p99_ms}, {@code .rps},
+     * {@code .errors}; each 2xx answer goes to {@code onOk}.
+     */
+    public static final class Run {
 
         final HttpClient http;
-        final CoboAuthSigner signer;
         final Credentials credentials;
         final int rate;
         final int total;
-        final URI uri;
+        final IntFunction<HttpRequest> request;
+        final String prefix;
+        final Consumer<HttpResponse<byte[]>> onOk;
         final long[] latencyNanos;
         final boolean[] success;
         final AtomicInteger ok = new AtomicInteger();
@@ -129,18 +138,30 @@ public final class ApiSuite implements BenchSuite {
         long start;
         volatile long lastCompletion;
 
-        Run(HttpClient http, CoboAuthSigner signer, Credentials credentials, int rate, int total) {
+        public Run(HttpClient http, Credentials credentials, int rate, int total, IntFunction<HttpRequest> request,
+                   String prefix, Consumer<HttpResponse<byte[]>> onOk) {
             this.http = http;
-            this.signer = signer;
             this.credentials = credentials;
             this.rate = rate;
             this.total = total;
-            this.uri = credentials.url().resolve(PATH + "?" + QUERY);
+            this.request = request;
+            this.prefix = prefix;
+            this.onOk = onOk;
             this.latencyNanos = new long[total];
             this.success = new boolean[total];
         }
 
-        void execute() throws InterruptedException {
+        /** Signed {@code GET /v2/wallets?limit=10}. */
+        static Run getWallets(HttpClient http, CoboAuthSigner signer, Credentials credentials, int rate, int total) {
+            URI uri = credentials.url().resolve(PATH + "?" + QUERY);
+            return new Run(http, credentials, rate, total, i -> {
+                HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+                signer.headers("GET", PATH, QUERY, "").forEach(builder::header);
+                return builder.build();
+            }, "api.get_wallets", r -> { });
+        }
+
+        public void execute() throws InterruptedException {
             List<CompletableFuture<Void>> inflight = new ArrayList<>(total);
             double intervalNanos = 1e9 / rate;
             start = System.nanoTime();
@@ -161,9 +182,7 @@ public final class ApiSuite implements BenchSuite {
         }
 
         private CompletableFuture<Void> send(int i, long due) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
-            signer.headers("GET", PATH, QUERY, "").forEach(builder::header);
-            return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
+            return http.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofByteArray())
                     .handle((response, failure) -> {
                         long done = System.nanoTime();
                         lastCompletion = Math.max(lastCompletion, done);
@@ -185,6 +204,7 @@ public final class ApiSuite implements BenchSuite {
                         }
                         latencyNanos[i] = done - due;
                         success[i] = true;
+                        onOk.accept(response);
                         ok.incrementAndGet();
                         return null;
                     });
@@ -203,7 +223,7 @@ public final class ApiSuite implements BenchSuite {
             outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
         }
 
-        List<Metric> metrics() {
+        public List<Metric> metrics() {
             long[] ms = new long[ok.get()];
             int n = 0;
             for (int i = 0; i < total && n < ms.length; i++) {
@@ -217,19 +237,20 @@ public final class ApiSuite implements BenchSuite {
             int unanswered = total - answered;
             int errorCount = errors.get() + unanswered;
             double elapsed = Math.max(1, lastCompletion - start) / 1e9;
-            System.err.printf("api: %d requests at %d/s over %.1f s; outcomes %s%s; %d bad signatures%n",
+            System.err.printf(prefix + ": %d requests at %d/s over %.1f s; outcomes %s%s; %d bad signatures%n",
                     total, rate, elapsed, new TreeMap<>(outcomes),
                     unanswered > 0 ? "; " + unanswered + " unanswered" : "", badSignatures.get());
             return List.of(
-                    Metric.of("api.get_wallets.p50_ms", percentile(sorted, 0.50) / 1e6, "ms"),
-                    Metric.of("api.get_wallets.p99_ms", percentile(sorted, 0.99) / 1e6, "ms"),
-                    Metric.of("api.get_wallets.rps", ok.get() / elapsed, "rps"),
-                    Metric.of("api.errors", (long) errorCount, "count"));
+                    Metric.of(prefix + ".p50_ms", percentile(sorted, 0.50) / 1e6, "ms"),
+                    Metric.of(prefix + ".p99_ms", percentile(sorted, 0.99) / 1e6, "ms"),
+                    Metric.of(prefix + ".rps", ok.get() / elapsed, "rps"),
+                    Metric.of(prefix.equals("api.get_wallets") ? "api.errors" : prefix + ".errors", (long) errorCount,
+                            "count"));
         }
     }
 
     /** Nearest-rank percentile of sorted values; NaN-free: 0 when there are none. */
-    static double percentile(long[] sorted, double p) {
+    public static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }
@@ -242,10 +263,5 @@ public final class ApiSuite implements BenchSuite {
             t = t.getCause();
         }
         return t;
-    }
-
-    static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 }

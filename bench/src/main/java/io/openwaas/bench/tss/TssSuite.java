@@ -34,6 +34,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.openwaas.bench.BenchSuite.option;
+
 /**
  * {@code bin/waas bench tss [--signatures 200] [--concurrency 20] [--warmup 200] [--sequential 30] [--vaults 3]
  * [--timeout-seconds 30] [--credentials .waas/credentials.env] [--kafka 127.0.0.1:59092]
@@ -412,10 +414,5 @@ public final class TssSuite implements BenchSuite {
         }
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 }

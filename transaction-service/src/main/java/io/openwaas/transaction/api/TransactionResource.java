@@ -1,5 +1,6 @@
 package io.openwaas.transaction.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,17 +10,27 @@ import io.openwaas.platform.api.Page;
 import io.openwaas.platform.api.PageRequest;
 import io.openwaas.platform.auth.CallerContext;
 import io.openwaas.platform.auth.CoboAuth;
+import io.openwaas.platform.auth.RequiresScope;
+import io.openwaas.platform.auth.Scope;
+import io.openwaas.platform.catalogue.Catalogue;
 import io.openwaas.platform.events.transaction.Transaction;
 import io.openwaas.platform.events.transaction.TransactionStatus;
 import io.openwaas.platform.events.transaction.TransactionType;
 import io.openwaas.platform.json.WireEnum;
+import io.openwaas.transaction.chain.ChainFollower;
 import io.openwaas.transaction.domain.TransactionQueries;
+import io.openwaas.transaction.domain.TransferService;
+import io.openwaas.transaction.domain.Withdrawals;
 import io.openwaas.transaction.domain.TransactionViews;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -40,11 +51,46 @@ public class TransactionResource {
     private final CallerContext caller;
     private final TransactionQueries queries;
     private final ObjectMapper mapper;
+    private final TransferService transfers;
+    private final ChainFollower chains;
+    private final Catalogue catalogue;
+    private final Withdrawals withdrawals;
 
-    public TransactionResource(CallerContext caller, TransactionQueries queries, ObjectMapper mapper) {
+    public TransactionResource(CallerContext caller, TransactionQueries queries, ObjectMapper mapper,
+                               TransferService transfers, ChainFollower chains, Catalogue catalogue,
+                               Withdrawals withdrawals) {
+        this.withdrawals = withdrawals;
         this.caller = caller;
         this.queries = queries;
         this.mapper = mapper;
+        this.transfers = transfers;
+        this.chains = chains;
+        this.catalogue = catalogue;
+    }
+
+    /** 201 {@code {request_id, transaction_id, status}}; a repeat of the same request answers the same. */
+    @POST
+    @Path("transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @RequiresScope(Scope.SPEND)
+    public Uni<TransferService.Submitted> transfer(JsonNode body) {
+        return transfers.transfer(caller.orgId(), body).invoke(s -> chains.wake(tokenChain(body)));
+    }
+
+    /** 201 {@code {request_id, transaction_id, status}}: a Submitted withdrawal is cancelled, its funds released. */
+    @POST
+    @Path("{transaction_id}/cancel")
+    @ResponseStatus(201)
+    @RequiresScope(Scope.SPEND)
+    public Uni<TransferService.Submitted> cancel(@RestPath("transaction_id") String transactionId) {
+        UUID id = Ids.uuid("transaction_id", transactionId);
+        return Panache.withTransaction(() -> withdrawals.cancel(caller.orgId(), id))
+                .map(t -> new TransferService.Submitted(t.requestId, t.id.toString(), TransactionStatus.REJECTED));
+    }
+
+    private String tokenChain(JsonNode body) {
+        return catalogue.token(body.get("token_id").asText()).map(t -> t.chainId()).orElse("");
     }
 
     @GET

@@ -8,6 +8,10 @@ import io.openwaas.platform.catalogue.Catalogue;
 import io.openwaas.platform.outbox.OutboxRelay;
 import io.openwaas.transaction.config.TransactionConfig;
 import io.openwaas.transaction.domain.Deposits;
+import io.openwaas.transaction.domain.FeeOracle;
+import io.openwaas.transaction.domain.Withdrawals;
+import io.openwaas.transaction.messaging.VaultDirectory;
+import io.openwaas.transaction.persistence.TransactionEntity;
 import io.openwaas.transaction.persistence.WatchedAddress;
 import io.openwaas.transaction.persistence.WatchedAddresses;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,12 +26,14 @@ import org.jboss.logging.Logger;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,11 +69,19 @@ public class ChainFollower {
     private final WatchedAddresses watched;
     private final OutboxRelay relay;
     private final ObjectMapper mapper;
+    private final FeeOracle fees;
+    private final Withdrawals withdrawals;
+    private final VaultDirectory vaults;
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<String, Follower> followers = new ConcurrentHashMap<>();
     private final List<ScheduledExecutorService> executors = new ArrayList<>();
 
     public ChainFollower(TransactionConfig config, Catalogue catalogue, Deposits deposits, WatchedAddresses watched,
-                         OutboxRelay relay, ObjectMapper mapper) {
+                         OutboxRelay relay, ObjectMapper mapper, FeeOracle fees, Withdrawals withdrawals,
+                         VaultDirectory vaults) {
+        this.fees = fees;
+        this.withdrawals = withdrawals;
+        this.vaults = vaults;
         this.config = config;
         this.catalogue = catalogue;
         this.deposits = deposits;
@@ -85,8 +99,13 @@ public class ChainFollower {
                         + "followed so far");
             }
             int threshold = chain.confirmingThreshold().orElse(Math.max(1, entry.confirmingThreshold()));
+            Long evmChainId = expectedChainId(entry.caip2ChainId());
+            if (evmChainId == null) {
+                throw new IllegalStateException("catalogue chain " + chainId + " has no eip155 caip2_chain_id");
+            }
             Follower f = new Follower(chainId, url, chain, new Deposits.Rules(threshold, chain.blocksKept(),
-                    chain.reorgGraceBlocks()), expectedChainId(entry.caip2ChainId()));
+                    chain.reorgGraceBlocks()), evmChainId);
+            followers.put(chainId, f);
             ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "chain-follower-" + chainId);
                 t.setDaemon(true);
@@ -95,6 +114,14 @@ public class ChainFollower {
             executors.add(executor);
             states.put(chainId, new State(chainId, url, false, null, 0, "not polled yet"));
             executor.scheduleWithFixedDelay(f::pollSafely, 0, chain.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledExecutorService pipeline = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "withdrawals-" + chainId);
+                t.setDaemon(true);
+                return t;
+            });
+            executors.add(pipeline);
+            f.pipeline = pipeline;
+            pipeline.scheduleWithFixedDelay(f::withdrawSafely, 0, 200, TimeUnit.MILLISECONDS);
             LOG.infof("following %s at %s (%d confirmations, reorgs up to %d blocks)", chainId, url, threshold,
                     chain.blocksKept());
         }));
@@ -106,6 +133,29 @@ public class ChainFollower {
 
     public Map<String, State> states() {
         return Map.copyOf(states);
+    }
+
+    /** Whether this service follows (and can send on) a chain. */
+    public boolean follows(String chainId) {
+        return followers.containsKey(chainId);
+    }
+
+    /** The confirmations a transaction of a followed chain needs. */
+    public int threshold(String chainId) {
+        return followers.get(chainId).rules.threshold();
+    }
+
+    /** The EIP-155 chain id of a followed chain. */
+    public long evmChainId(String chainId) {
+        return followers.get(chainId).expectedChainId;
+    }
+
+    /** Asks the chain's withdrawal pipeline to run now (new work arrived). */
+    public void wake(String chainId) {
+        Follower f = followers.get(chainId);
+        if (f != null && f.pipeline != null) {
+            f.pipeline.execute(f::withdrawSafely);
+        }
     }
 
     private static Long expectedChainId(String caip2) {
@@ -122,8 +172,10 @@ public class ChainFollower {
         private final EvmRpc rpc;
         private final String nativeToken;
         private final Map<String, String> tokensByContract;
-        private boolean chainChecked;
+        private volatile boolean chainChecked;
         private long lastWarning;
+        private long lastPipelineWarning;
+        private ScheduledExecutorService pipeline;
 
         Follower(String chainId, String url, TransactionConfig.ChainConfig chain, Deposits.Rules rules,
                  Long expectedChainId) {
@@ -176,6 +228,7 @@ public class ChainFollower {
                 chainChecked = true;
             }
             long head = rpc.blockNumber();
+            fees.update(chainId, rpc.baseFee(), rpc.maxPriorityFeePerGas());
             Optional<Deposits.Block> cursor = await(() -> Panache.withSession(() -> deposits.cursor(chainId)));
             long next;
             Deposits.Block previous = cursor.orElse(null);
@@ -209,7 +262,65 @@ public class ChainFollower {
                 previous = block;
                 last = b.number();
             }
+            if (last != null) {
+                track(last);
+            }
             return last;
+        }
+
+        /** The receipts of the sent withdrawals, at the height just processed. */
+        private void track(long head) {
+            List<TransactionEntity> sent = await(() -> Panache.withSession(() -> withdrawals.inFlight(chainId)));
+            if (sent.isEmpty()) {
+                return;
+            }
+            Map<UUID, Optional<EvmRpc.Receipt>> receipts = new HashMap<>();
+            for (TransactionEntity t : sent) {
+                receipts.put(t.id, Optional.ofNullable(rpc.receipt(t.txHash)));
+            }
+            await(() -> Panache.withTransaction(() -> withdrawals.observe(chainId, head, receipts)));
+            relay.wake();
+        }
+
+        void withdrawSafely() {
+            if (!chainChecked) {
+                return;
+            }
+            try {
+                withdraw();
+            } catch (Throwable e) {
+                long now = System.currentTimeMillis();
+                if (now - lastPipelineWarning > 60_000) {
+                    lastPipelineWarning = now;
+                    LOG.warnf(e, "%s withdrawals: %s (retrying)", chainId, e);
+                }
+            }
+        }
+
+        /** Builds what is ready to be signed, and broadcasts what is signed (again after 15 s while not mined). */
+        private void withdraw() {
+            List<TransactionEntity> ready = await(() -> Panache.withSession(() -> withdrawals.ready(chainId)));
+            for (TransactionEntity t : ready) {
+                BigInteger nodeNonce = rpc.pendingNonce(t.address);
+                var keys = vaults.find(t.vaultId.toString());
+                await(() -> Panache.withTransaction(() -> withdrawals.build(t.id, expectedChainId, nodeNonce, keys)));
+                relay.wake();
+            }
+            List<TransactionEntity> signed = await(() -> Panache.withSession(() -> withdrawals.toBroadcast(chainId, 15_000)));
+            for (TransactionEntity t : signed) {
+                try {
+                    String hash = rpc.sendRawTransaction(t.rawTx);
+                    if (!hash.equals(t.txHash)) {
+                        LOG.errorf("withdrawal %s: the node computed hash %s for the stored bytes of %s", t.id, hash,
+                                t.txHash);
+                    }
+                    LOG.infof("withdrawal %s broadcast: %s", t.id, t.txHash);
+                } catch (EvmRpc.RpcException e) {
+                    // already in the pool or mined (a rebroadcast): the receipt decides
+                    LOG.debugf("withdrawal %s broadcast: %s", t.id, e.getMessage());
+                }
+                await(() -> Panache.withTransaction(() -> withdrawals.broadcasted(t.id)));
+            }
         }
 
         /** Walks back from {@code from} to the highest block whose stored hash the node still has, and rolls back. */

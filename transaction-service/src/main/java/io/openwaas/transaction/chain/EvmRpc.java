@@ -36,6 +36,11 @@ public final class EvmRpc {
     public record Log(String txHash, int logIndex, String address, List<String> topics, String data) {
     }
 
+    /** A mined transaction's receipt. */
+    public record Receipt(int status, long blockNumber, String blockHash, BigInteger gasUsed,
+                          BigInteger effectiveGasPrice) {
+    }
+
     /** The node did not answer, or answered with an error. */
     public static final class RpcException extends RuntimeException {
         public RpcException(String message, Throwable cause) {
@@ -93,6 +98,37 @@ public final class EvmRpc {
             return null;
         }
         return quantity(r.get("status")).intValueExact();
+    }
+
+    /** A transaction's receipt, or null while it is not mined. */
+    public Receipt receipt(String txHash) {
+        JsonNode r = call("eth_getTransactionReceipt", txHash);
+        if (r == null || r.isNull()) {
+            return null;
+        }
+        return new Receipt(quantity(r.get("status")).intValueExact(), quantity(r.get("blockNumber")).longValueExact(),
+                lower(r.get("blockHash").asText()), quantity(r.get("gasUsed")), quantity(r.get("effectiveGasPrice")));
+    }
+
+    /** The address's transaction count including the node's pending pool: the next nonce it expects. */
+    public BigInteger pendingNonce(String address) {
+        return quantity(call("eth_getTransactionCount", address, "pending"));
+    }
+
+    /** The latest block's base fee per gas (wei). */
+    public BigInteger baseFee() {
+        JsonNode b = call("eth_getBlockByNumber", "latest", false);
+        return quantity(b.get("baseFeePerGas"));
+    }
+
+    /** The node's suggested priority fee per gas (wei). */
+    public BigInteger maxPriorityFeePerGas() {
+        return quantity(call("eth_maxPriorityFeePerGas"));
+    }
+
+    /** Sends signed raw transaction bytes; returns the hash the node computed. */
+    public String sendRawTransaction(String rawHex) {
+        return lower(call("eth_sendRawTransaction", rawHex).asText());
     }
 
     /** The logs of one block (by hash, so a reorg cannot mix blocks) from some contracts with a first topic. */

@@ -28,16 +28,27 @@ public final class TransactionViews {
             destination = new Transaction.Destination("DepositToAddress", t.walletId.toString(), t.walletType,
                     t.walletSubtype, t.address, null, amount, null);
         } else {
-            source = new Transaction.Source(t.walletSubtype, t.walletId.toString(), null, null, t.address, null, null);
+            source = new Transaction.Source(t.walletSubtype, t.walletId.toString(), null, null, t.address, null,
+                    t.signerGroupId);
             destination = new Transaction.Destination("Address", null, null, null, null, null, null,
                     new Transaction.AccountOutput(t.counterparty, null, amount));
         }
+        Transaction.Fee fee = type == TransactionType.DEPOSIT || t.feeTokenId == null ? null
+                : new Transaction.Fee("EVM_EIP_1559", t.feeTokenId, string(t.effectiveGasPrice),
+                        t.feeUsed == null ? null : Amounts.plain(t.feeUsed), Amounts.plain(t.reservedFee),
+                        string(t.gasUsed), string(t.maxFeePerGas), string(t.maxPriorityFeePerGas), string(t.gasLimit));
+        Transaction.RawTxInfo raw = t.nonce == null ? null
+                : new Transaction.RawTxInfo(t.nonce, t.rawTx, t.unsignedRawTx);
         Transaction.BlockInfo block = t.blockNumber == null ? null
                 : new Transaction.BlockInfo(t.blockNumber, t.blockTimestamp, t.blockHash);
         return new Transaction(t.id.toString(), null, t.requestId, t.walletId.toString(), type,
                 WireEnum.parse(TransactionStatus.class, "status", t.status), t.subStatus, t.failedReason, t.chainId,
-                t.tokenId, null, source, destination, null, null,
+                t.tokenId, null, source, destination, fee, null,
                 type == TransactionType.DEPOSIT ? INITIATOR_EXTERNAL : "API", t.confirmedNum, t.confirmingThreshold,
-                t.txHash, block, null, null, null, null, null, t.createdTimestamp, t.updatedTimestamp);
+                t.txHash, block, raw, null, null, t.description, null, t.createdTimestamp, t.updatedTimestamp);
+    }
+
+    private static String string(java.math.BigInteger v) {
+        return v == null ? null : v.toString();
     }
 }

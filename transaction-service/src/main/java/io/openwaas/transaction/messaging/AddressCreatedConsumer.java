@@ -53,7 +53,7 @@ public class AddressCreatedConsumer {
         this.catalogue = catalogue;
     }
 
-    private record Row(WatchedAddress address, String pubkey, String root) {
+    private record Row(WatchedAddress address, String pubkey) {
     }
 
     @Incoming(CHANNEL)
@@ -75,7 +75,7 @@ public class AddressCreatedConsumer {
         return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, eventId).chain(first -> !first
                         ? Uni.createFrom().voidItem()
                         : Multi.createFrom().iterable(rows).onItem()
-                                .transformToUniAndConcatenate(r -> watched.add(r.address(), r.pubkey(), r.root()))
+                                .transformToUniAndConcatenate(r -> watched.add(r.address(), r.pubkey()))
                                 .collect().last().replaceWithVoid()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
                 .onItemOrFailure().transformToUni((ok, failure) -> {
@@ -112,7 +112,7 @@ public class AddressCreatedConsumer {
             }
             AddressProof.check(e.chainId(), e.encoding(), e.rootPubkey(), a.path(), a.address());
             rows.add(new Row(new WatchedAddress(e.chainId(), a.address().toLowerCase(Locale.ROOT), a.address(), wallet,
-                    e.orgId(), vault, e.walletType(), e.walletSubtype(), a.path()), a.pubkey(), e.rootPubkey()));
+                    e.orgId(), vault, e.walletType(), e.walletSubtype(), a.path(), e.rootPubkey()), a.pubkey()));
         }
         return rows;
     }

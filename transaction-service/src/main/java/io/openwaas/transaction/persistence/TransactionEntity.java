@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.UUID;
 
 /** A deposit or withdrawal (table {@code txn}); {@code status} and {@code subStatus} in their wire spelling. */
@@ -97,4 +98,58 @@ public class TransactionEntity {
 
     @Column(name = "updated_timestamp", nullable = false)
     public long updatedTimestamp;
+
+    @Column(name = "request_fingerprint")
+    public String requestFingerprint;
+
+    public String description;
+
+    @Column(name = "fee_token_id")
+    public String feeTokenId;
+
+    @Column(name = "reserved_fee")
+    public BigDecimal reservedFee;
+
+    @Column(name = "gas_limit")
+    public BigInteger gasLimit;
+
+    @Column(name = "max_fee_per_gas")
+    public BigInteger maxFeePerGas;
+
+    @Column(name = "max_priority_fee_per_gas")
+    public BigInteger maxPriorityFeePerGas;
+
+    public Long nonce;
+
+    public String path;
+
+    @Column(name = "root_pubkey")
+    public String rootPubkey;
+
+    @Column(name = "signer_group_id")
+    public String signerGroupId;
+
+    @Column(name = "sign_request_id")
+    public String signRequestId;
+
+    @Column(name = "sign_attempt", nullable = false)
+    public int signAttempt;
+
+    @Column(name = "unsigned_raw_tx")
+    public String unsignedRawTx;
+
+    @Column(name = "raw_tx")
+    public String rawTx;
+
+    @Column(name = "broadcast_at")
+    public Long broadcastAt;
+
+    @Column(name = "gas_used")
+    public BigInteger gasUsed;
+
+    @Column(name = "effective_gas_price")
+    public BigInteger effectiveGasPrice;
+
+    @Column(name = "fee_used")
+    public BigDecimal feeUsed;
 }

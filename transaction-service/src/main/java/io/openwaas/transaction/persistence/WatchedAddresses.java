@@ -13,18 +13,18 @@ import java.util.UUID;
 public class WatchedAddresses {
 
     private static final String COLUMNS = "chain_id, address_key, address, wallet_id, org_id, vault_id, wallet_type, "
-            + "wallet_subtype, path";
+            + "wallet_subtype, path, root_pubkey";
 
     /** Inserts an address; {@code false} if the chain already had it. */
-    public Uni<Boolean> add(WatchedAddress a, String pubkey, String rootPubkey) {
+    public Uni<Boolean> add(WatchedAddress a, String pubkey) {
         return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO watched_address (" + COLUMNS
-                                + ", pubkey, root_pubkey, created_at) VALUES (:c, :k, :a, :w, :o, :v, :t, :st, :p, :pub, "
-                                + ":root, :now) ON CONFLICT DO NOTHING")
+                                + ", pubkey, created_at) VALUES (:c, :k, :a, :w, :o, :v, :t, :st, :p, :root, :pub, :now) "
+                                + "ON CONFLICT DO NOTHING")
                         .setParameter("c", a.chainId()).setParameter("k", a.addressKey())
                         .setParameter("a", a.address()).setParameter("w", a.walletId())
                         .setParameter("o", a.orgId()).setParameter("v", a.vaultId())
                         .setParameter("t", a.walletType()).setParameter("st", a.walletSubtype())
-                        .setParameter("p", a.path()).setParameter("pub", pubkey).setParameter("root", rootPubkey)
+                        .setParameter("p", a.path()).setParameter("pub", pubkey).setParameter("root", a.rootPubkey())
                         .setParameter("now", System.currentTimeMillis()).executeUpdate())
                 .map(n -> n == 1);
     }
@@ -37,7 +37,28 @@ public class WatchedAddresses {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS
                                 + " FROM watched_address WHERE chain_id = :c AND address_key IN (:keys)", Object[].class)
                         .setParameter("c", chainId).setParameter("keys", List.copyOf(keys)).getResultList())
-                .map(rows -> rows.stream().map(r -> new WatchedAddress((String) r[0], (String) r[1], (String) r[2],
-                        (UUID) r[3], (String) r[4], (UUID) r[5], (String) r[6], (String) r[7], (String) r[8])).toList());
+                .map(WatchedAddresses::rows);
+    }
+
+    /** A wallet's watched addresses on a chain, if the wallet is the organisation's, oldest first. */
+    public Uni<List<WatchedAddress>> ofWallet(String orgId, UUID walletId, String chainId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT " + COLUMNS + " FROM watched_address "
+                                + "WHERE wallet_id = :w AND org_id = :o AND chain_id = :c ORDER BY created_at, address_key",
+                        Object[].class)
+                        .setParameter("w", walletId).setParameter("o", orgId).setParameter("c", chainId).getResultList())
+                .map(WatchedAddresses::rows);
+    }
+
+    /** Whether the organisation has the wallet on any chain. */
+    public Uni<Boolean> hasWallet(String orgId, UUID walletId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                                "SELECT count(*) FROM watched_address WHERE wallet_id = :w AND org_id = :o", Long.class)
+                        .setParameter("w", walletId).setParameter("o", orgId).getSingleResult())
+                .map(n -> n > 0);
+    }
+
+    private static List<WatchedAddress> rows(List<Object[]> rows) {
+        return rows.stream().map(r -> new WatchedAddress((String) r[0], (String) r[1], (String) r[2], (UUID) r[3],
+                (String) r[4], (UUID) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList();
     }
 }

@@ -3,10 +3,14 @@ package io.openwaas.wallet.domain;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.auth.CurveType;
+import io.openwaas.platform.events.EventType;
+import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.tss.TssCurve;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
+import io.openwaas.platform.events.wallet.VaultKeys;
 import io.openwaas.platform.inbox.Inbox;
+import io.openwaas.platform.outbox.Outbox;
 import io.openwaas.wallet.persistence.KeyShareHolderGroupEntity;
 import io.openwaas.wallet.persistence.KeyShareHolderGroupRepository;
 import io.openwaas.wallet.persistence.TssKeyShareGroupEntity;
@@ -65,10 +69,11 @@ public class TssReportProcessor {
     private final VaultRepository vaults;
     private final Inbox inbox;
     private final ObjectMapper mapper;
+    private final Outbox outbox;
 
     public TssReportProcessor(TssRequestRepository requests, TssRequestReportRepository reports,
                               KeyShareHolderGroupRepository groups, TssKeyShareGroupRepository keys,
-                              VaultRepository vaults, Inbox inbox, ObjectMapper mapper) {
+                              VaultRepository vaults, Inbox inbox, ObjectMapper mapper, Outbox outbox) {
         this.requests = requests;
         this.reports = reports;
         this.groups = groups;
@@ -76,6 +81,7 @@ public class TssReportProcessor {
         this.vaults = vaults;
         this.inbox = inbox;
         this.mapper = mapper;
+        this.outbox = outbox;
     }
 
     /** Applies the report; call inside a transaction. */
@@ -240,8 +246,18 @@ public class TssReportProcessor {
                             LOG.infof("key share holder group %s gave its keys to %s: Unavailable", s.id, target.id);
                         }
                     }).replaceWithVoid();
-            return source.chain(() -> keys.persist(rows));
+            return source.chain(() -> keys.persist(rows)).chain(() -> publishKeys(vault, target, holders, now));
         });
+    }
+
+    /** The vault's keys and their new holders on {@code wallet.vaults}, in this transaction (outbox). */
+    private Uni<Void> publishKeys(VaultEntity vault, KeyShareHolderGroupEntity group, List<String> holders, long now) {
+        vault.keysVersion += 1;
+        VaultKeys state = new VaultKeys(vault.id.toString(), vault.orgId, vault.rootPubkeySecp256k1,
+                vault.rootPubkeyEd25519, group.id.toString(), group.groupType.wire(), group.threshold,
+                List.copyOf(holders), vault.keysVersion, now);
+        return outbox.append(Topics.WALLET_VAULTS, EventType.WALLET_VAULT_KEYS_UPDATED, vault.id.toString(),
+                vault.orgId, vault.keysVersion, state).replaceWithVoid();
     }
 
     /** Null if the agreed keys are what the request was to produce, else why not. */

@@ -9,7 +9,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.openwaas.platform.events.signing.ControlRecords;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -52,7 +51,7 @@ public class TssResultConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> message) {
-        if (!signedByItsNode(message)) {
+        if (!control.admitNodeReport(message)) { // signed by the node it names, else refused and listed
             return Uni.createFrom().completionStage(message.ack());
         }
         TssResult result;
@@ -78,28 +77,6 @@ public class TssResultConsumer {
                     serverWallets.wake(result.requestId());
                     return Uni.createFrom().completionStage(message.ack());
                 });
-    }
-
-    /** The record verifies under a pinned node key, and the report names that node (refusals are listed). */
-    private boolean signedByItsNode(Message<String> message) {
-        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
-        if (kafka == null) {
-            return false;
-        }
-        String key = kafka.getKey() == null ? null : kafka.getKey().toString();
-        String value = message.getPayload();
-        byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
-        if (!control.admit(kafka.getTopic(), key, kafka.getHeaders(), bytes, kafka.getTimestamp().toEpochMilli())
-                .admitted()) {
-            return false;
-        }
-        String claimed;
-        try {
-            claimed = mapper.readTree(value).path("node_id").asText(null);
-        } catch (Exception e) {
-            return true; // authentic but malformed: the dead-letter path below
-        }
-        return control.claimedBySigner(kafka.getTopic(), key, kafka.getHeaders(), claimed);
     }
 
     static UUID eventId(Message<String> message, TssResult result) {

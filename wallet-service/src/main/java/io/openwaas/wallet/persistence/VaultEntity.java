@@ -35,6 +35,10 @@ public class VaultEntity extends OrgOwnedEntity {
     @Column(name = "root_pubkey_ed25519")
     public String rootPubkeyEd25519;
 
+    /** The version of the key state published on {@code wallet.vaults}. */
+    @Column(name = "keys_version", nullable = false)
+    public long keysVersion;
+
     public boolean hasRootKeys() {
         return rootPubkeySecp256k1 != null || rootPubkeyEd25519 != null;
     }

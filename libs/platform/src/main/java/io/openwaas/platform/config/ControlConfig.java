@@ -42,6 +42,10 @@ public interface ControlConfig {
     @WithDefault("wallet-service")
     List<String> apiKeyIssuers();
 
+    /** The services that may publish {@code wallet.vaults} (a vault's root keys and signing holders). */
+    @WithDefault("wallet-service")
+    List<String> vaultIssuers();
+
     /** How far a record's signing time may be from its Kafka timestamp before it is refused as a replay. */
     @WithDefault("5m")
     Duration maxSkew();

@@ -18,6 +18,8 @@ public final class EventType {
     /** {@link io.openwaas.platform.events.wallet.WalletBalanceUpdated} on {@code wallet.balance.updated}. */
     public static final String WALLET_BALANCE_UPDATED = "io.openwaas.wallet.balance.updated.v1";
 
+    /** {@link io.openwaas.platform.events.wallet.VaultKeys} on {@code wallet.vaults}. */
+    public static final String WALLET_VAULT_KEYS_UPDATED = "io.openwaas.wallet.vault.keys.updated.v1";
     /** {@link io.openwaas.platform.events.transaction.Transaction} on {@code transaction.created}. */
     public static final String TRANSACTION_CREATED = "io.openwaas.transaction.created.v1";
     /** {@link io.openwaas.platform.events.transaction.Transaction} on {@code transaction.updated}. */

@@ -9,6 +9,8 @@ public final class Topics {
     public static final String TRANSACTION_FAILED = "transaction.failed";
     public static final String WALLET_BALANCE_UPDATED = "wallet.balance.updated";
     public static final String WALLET_ADDRESS_CREATED = "wallet.address.created";
+    /** Compacted: a vault's root keys and the key share holder group that holds them. Key = the vault id. */
+    public static final String WALLET_VAULTS = "wallet.vaults";
     /** Compacted: API key → organisation, scopes, status. Key = the API key. */
     public static final String IAM_API_KEYS = "iam.api-keys";
     public static final String TSS_REQUESTS = "tss.requests";
@@ -23,14 +25,14 @@ public final class Topics {
     /** Every topic of the platform (their {@code .dlq} twins are created on first use). */
     public static final java.util.List<String> ALL = java.util.List.of(
             TRANSACTION_CREATED, TRANSACTION_UPDATED, TRANSACTION_SUCCEEDED, TRANSACTION_FAILED,
-            WALLET_BALANCE_UPDATED, WALLET_ADDRESS_CREATED,
+            WALLET_BALANCE_UPDATED, WALLET_ADDRESS_CREATED, WALLET_VAULTS,
             IAM_API_KEYS,
             TSS_REQUESTS, TSS_RESULTS, TSS_PEER, TSS_NODES,
             APPROVAL_REQUESTED, APPROVAL_DECIDED,
             TRAVEL_RULE_CHALLENGE_UPDATED);
 
     /** The compacted topics: the latest record per key is the state. */
-    public static final java.util.List<String> COMPACTED = java.util.List.of(IAM_API_KEYS, TSS_NODES);
+    public static final java.util.List<String> COMPACTED = java.util.List.of(IAM_API_KEYS, TSS_NODES, WALLET_VAULTS);
 
     private Topics() {
     }

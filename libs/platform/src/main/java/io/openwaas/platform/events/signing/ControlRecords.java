@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * This service's side of the signed control plane: signs what it produces with its own key and admits what it
  * consumes only when {@link RecordVerifier} accepts it under the platform's policy — {@code tss.requests} from the
- * issuers, {@code tss.results} and {@code tss.nodes} from the nodes, {@code iam.api-keys} from the API-key issuers.
+ * issuers, {@code tss.results} and {@code tss.nodes} from the nodes, {@code iam.api-keys} and {@code wallet.vaults}
+ * from wallet-service.
  * A refused record is logged with the producer it claims, counted ({@value #REFUSED_METRIC}, tags {@code topic},
  * {@code reason}) and kept in {@link #refused()} for operators ({@code GET /admin/dropped-records}). Callers never
  * apply a refused record.
@@ -37,9 +38,10 @@ public class ControlRecords {
     public static final String REFUSED_METRIC = "openwaas.control.records.refused";
     /** The control topics: records on them must be signed. */
     public static final Set<String> CONTROL_TOPICS = Set.of(Topics.TSS_REQUESTS, Topics.TSS_RESULTS, Topics.TSS_NODES,
-            Topics.IAM_API_KEYS);
+            Topics.IAM_API_KEYS, Topics.WALLET_VAULTS);
 
     private static final Logger LOG = Logger.getLogger(ControlRecords.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final ControlConfig config;
     private final MeterRegistry metrics;
@@ -82,7 +84,8 @@ public class ControlRecords {
                 Topics.TSS_REQUESTS, Set.copyOf(config.issuers()),
                 Topics.TSS_RESULTS, nodes,
                 Topics.TSS_NODES, nodes,
-                Topics.IAM_API_KEYS, Set.copyOf(config.apiKeyIssuers())), config.maxSkew());
+                Topics.IAM_API_KEYS, Set.copyOf(config.apiKeyIssuers()),
+                Topics.WALLET_VAULTS, Set.copyOf(config.vaultIssuers())), config.maxSkew());
     }
 
     private static void pin(Map<String, String> pins, String entry, String where) {
@@ -190,6 +193,33 @@ public class ControlRecords {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A node's report consumed through SmallRye ({@code tss.results}): admitted only if it verifies under a pinned
+     * node key and its {@code node_id} is that signer. A refusal is listed and counted; the caller acknowledges the
+     * record and applies nothing. An authentic record whose value does not parse is admitted (its consumer's
+     * malformed-record path handles it).
+     */
+    public boolean admitNodeReport(org.eclipse.microprofile.reactive.messaging.Message<String> message) {
+        var kafka = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .orElse(null);
+        if (kafka == null) {
+            return false;
+        }
+        String key = kafka.getKey() == null ? null : kafka.getKey().toString();
+        String value = message.getPayload();
+        if (!admit(kafka.getTopic(), key, kafka.getHeaders(), value == null ? null : value.getBytes(StandardCharsets.UTF_8),
+                kafka.getTimestamp().toEpochMilli()).admitted()) {
+            return false;
+        }
+        String claimed;
+        try {
+            claimed = JSON.readTree(value).path("node_id").asText(null);
+        } catch (Exception e) {
+            return true;
+        }
+        return claimedBySigner(kafka.getTopic(), key, kafka.getHeaders(), claimed);
     }
 
     /** Records a refusal a caller decided on (an authentic record claiming another producer, or unpinned keys). */
