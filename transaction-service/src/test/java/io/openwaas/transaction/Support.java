@@ -19,6 +19,7 @@ import io.openwaas.platform.events.wallet.WalletAddressCreated;
 import io.openwaas.platform.json.JsonConfig;
 import io.openwaas.testkit.auth.ApiKeyPair;
 import io.openwaas.testkit.auth.SignedClient;
+import io.openwaas.testkit.infra.ControlKeys;
 import io.openwaas.testkit.kafka.RawEvents;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the tests of this module need from the rest of the platform, played at the contract boundary with real
- * records on the real broker: an organisation's API key on {@code iam.api-keys}, and a wallet's addresses on
+ * records on the real broker: an organisation's API key on {@code iam.api-keys} (signed as wallet-service, whose key
+ * the service pins), and a wallet's addresses on
  * {@code wallet.address.created}, derived from a fresh BIP-32 root the way wallet-service derives them.
  */
 final class Support {
@@ -64,7 +66,8 @@ final class Support {
         long now = System.currentTimeMillis();
         RawEvents.send(bootstrap(), Topics.IAM_API_KEYS, key.apiKey(), EventType.API_KEY_UPDATED, "/wallet-service",
                 org, 1, new ApiKeyRecord(key.apiKey(), org, "test", CurveType.ED25519,
-                        List.of(Scope.READ, Scope.WRITE, Scope.SPEND), ApiKeyStatus.ACTIVE, null, now, now, 1));
+                        List.of(Scope.READ, Scope.WRITE, Scope.SPEND), ApiKeyStatus.ACTIVE, null, now, now, 1),
+                ControlKeys.WALLET_SERVICE);
         SignedClient client = new SignedClient(key, responsePublicKey());
         await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/v2/transactions").statusCode() == 200);
         return new Org(org, client);

@@ -20,7 +20,8 @@ import io.quarkus.test.common.ResourceArg;
                 + "wallet.balance.updated,transaction.created,transaction.updated,transaction.succeeded,"
                 + "transaction.failed,tss.nodes,tss.requests,tss.results"),
         @ResourceArg(name = "compacted", value = "iam.api-keys,wallet.vaults,tss.nodes")})
-@QuarkusTestResource(PlatformKeysTestResource.class)
+@QuarkusTestResource(value = PlatformKeysTestResource.class, initArgs = @ResourceArg(name = "control-signer",
+        value = "transaction-service"))
 @QuarkusTestResource(TssNodesTestResource.class)
 @QuarkusTestResource(value = DevChainTestResource.class, initArgs = {
         @ResourceArg(name = "mining", value = "on-demand"),

@@ -9,6 +9,7 @@ import io.openwaas.platform.events.tss.TssRequestType;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.events.wallet.VaultKeys;
+import io.openwaas.testkit.infra.ControlKeys;
 import io.openwaas.testkit.kafka.RawEvents;
 import io.openwaas.testkit.kafka.TopicReader;
 
@@ -41,7 +42,7 @@ final class Vaults {
         RawEvents.send(Support.bootstrap(), Topics.TSS_REQUESTS, requestId, EventType.TSS_REQUEST_SUBMITTED,
                 "/wallet-service", orgId, 1, new TssRequest(requestId, TssRequestType.KEY_GEN, orgId, null,
                         System.currentTimeMillis(), 120_000L, new TssRequest.KeyGen(group, 2, NODES,
-                        List.of(TssCurve.SECP256K1, TssCurve.ED25519)), null, null));
+                        List.of(TssCurve.SECP256K1, TssCurve.ED25519)), null, null), ControlKeys.WALLET_SERVICE);
         TssResult.Key[] key = new TssResult.Key[2];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<TssResult> done = TopicReader.readToEnd(Support.bootstrap(), Topics.TSS_RESULTS, Duration.ofSeconds(10))
@@ -58,7 +59,8 @@ final class Vaults {
         UUID vault = UUID.randomUUID();
         RawEvents.send(Support.bootstrap(), Topics.WALLET_VAULTS, vault.toString(), EventType.WALLET_VAULT_KEYS_UPDATED,
                 "/wallet-service", orgId, 1, new VaultKeys(vault.toString(), orgId, key[0].rootPubkey(),
-                        key[1].rootPubkey(), group, "MainGroup", 2, NODES, 1, System.currentTimeMillis()));
+                        key[1].rootPubkey(), group, "MainGroup", 2, NODES, 1, System.currentTimeMillis()),
+                ControlKeys.WALLET_SERVICE);
         return new Keyed(vault, group, ExtendedPublicKey.parse(key[0].rootPubkey()));
     }
 

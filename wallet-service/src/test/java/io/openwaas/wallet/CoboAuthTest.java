@@ -1,6 +1,7 @@
 package io.openwaas.wallet;
 
 import io.openwaas.platform.auth.CurveType;
+import io.openwaas.testkit.infra.ControlKeys;
 import io.openwaas.testkit.auth.ApiKeyPair;
 import io.openwaas.testkit.auth.CoboAuthSigner;
 import io.openwaas.testkit.auth.SignedClient;
@@ -150,15 +151,15 @@ class CoboAuthTest {
     }
 
     /**
-     * A record on {@code iam.api-keys} that cannot be read (a garbled revocation, a body for another key) must not
-     * leave the key usable: the view drops the key (fail closed).
+     * An authentic record on {@code iam.api-keys} (signed by wallet-service) that cannot be read (a garbled
+     * revocation, a body for another key) must not leave the key usable: the view drops the key (fail closed).
      */
     @Test
     void anUnreadableKeyRecordRevokesTheKey() {
         for (String garbled : List.of("{\"status\":\"REVOKED\",", "[]")) {
             SignedClient client = Fixtures.newOrganization(CurveType.ED25519);
             client.get("/v2/organizations/info").then().statusCode(200);
-            TssSupport.sendBare("iam.api-keys", client.key().apiKey(), garbled);
+            TssSupport.sendBare("iam.api-keys", client.key().apiKey(), garbled, ControlKeys.WALLET_SERVICE);
             Fixtures.awaitStatus(client, "/v2/organizations/info", 401);
             client.get("/v2/organizations/info").then().statusCode(401).body("error_code", equalTo(2024));
         }
@@ -166,7 +167,7 @@ class CoboAuthTest {
         SignedClient victim = Fixtures.newOrganization(CurveType.ED25519);
         SignedClient other = Fixtures.newOrganization(CurveType.ED25519);
         String otherRecord = "{\"api_key\":\"" + other.key().apiKey() + "\"}";
-        TssSupport.sendBare("iam.api-keys", victim.key().apiKey(), otherRecord);
+        TssSupport.sendBare("iam.api-keys", victim.key().apiKey(), otherRecord, ControlKeys.WALLET_SERVICE);
         Fixtures.awaitStatus(victim, "/v2/organizations/info", 401);
     }
 

@@ -460,12 +460,14 @@ class TssRequestApiTest {
     void malformedRecordsDoNotStopTheConsumerAndBareRecordsAreRead() {
         Setup s = setup("mf");
         String id = keyGen(s, null);
-        TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "{not json");
-        TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "[]");
-        // No CloudEvents headers: the report is still applied (its idempotency key is request, node and status).
+        String node = s.nodes().get(2);
+        TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "{not json", node);
+        TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "[]", node);
+        // No CloudEvents headers (signed by the node): the report is still applied (its idempotency key is request,
+        // node and status).
         TssSupport.sendBare(io.openwaas.platform.events.Topics.TSS_RESULTS, id, "{\"request_id\":\"" + id
-                + "\",\"type\":\"KeyGen\",\"node_id\":\"" + s.nodes().get(2) + "\",\"status\":\"Rejected\","
-                + "\"error\":\"no\",\"timestamp\":1}");
+                + "\",\"type\":\"KeyGen\",\"node_id\":\"" + node + "\",\"status\":\"Rejected\","
+                + "\"error\":\"no\",\"timestamp\":1}", node);
         awaitRequestStatus(s.client(), s.vault(), id, "KeyHolderConfirmationFailed");
         assertEquals("node " + s.nodes().get(2) + " rejected: no", failureReason(id));
     }

@@ -12,6 +12,7 @@ import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.json.JsonConfig;
 import io.openwaas.testkit.auth.SignedClient;
+import io.openwaas.testkit.infra.ControlKeys;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,19 +49,18 @@ final class TssSupport {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    /** Fresh node ids for one test, so tests never share nodes. */
+    /**
+     * Fresh node ids for one test, so tests never share nodes: from the pool of fake node ids whose keys the
+     * platform pins in tests ({@link ControlKeys#fakeNodes}); {@code prefix} only documents the caller.
+     */
     static List<String> nodeIds(String prefix, int n) {
-        String run = Long.toString(System.nanoTime(), 36);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ids.add(prefix + "-" + run + "-" + i);
-        }
-        return ids;
+        return ControlKeys.fakeNodes(n);
     }
 
+    /** A node's announcement with its pinned identity key (what the node itself would announce). */
     static TssNodeInfo node(String nodeId, TssNodeStatus status, long updatedTimestamp, long heartbeatMs) {
-        return new TssNodeInfo(nodeId, Math.abs(nodeId.hashCode()) + 1, "00".repeat(32), "11".repeat(32), "EkEB",
-                false, null, status, heartbeatMs, updatedTimestamp);
+        return new TssNodeInfo(nodeId, Math.abs(nodeId.hashCode()) + 1, ControlKeys.publicKeyHex(nodeId),
+                "11".repeat(32), "EkEB", false, null, status, heartbeatMs, updatedTimestamp);
     }
 
     /** Announces nodes as Online now (heartbeat one minute) and waits until wallet-service knows them. */
@@ -71,9 +71,10 @@ final class TssSupport {
         awaitKnown(client, nodeIds);
     }
 
+    /** Announces a node as the node itself does: signed with its key. */
     static void announce(TssNodeInfo node) {
         send(Topics.TSS_NODES, node.nodeId(), UUID.randomUUID().toString(), EventType.TSS_NODE_UPDATED,
-                "/tss-service/" + node.nodeId(), node);
+                "/tss-service/" + node.nodeId(), node, node.nodeId());
     }
 
     static void awaitKnown(SignedClient client, List<String> nodeIds) {
@@ -92,9 +93,10 @@ final class TssSupport {
         return id;
     }
 
+    /** Reports as the node the result names: signed with its key. */
     static void report(String eventId, TssResult result) {
         send(Topics.TSS_RESULTS, result.requestId(), eventId, EventType.TSS_RESULT_REPORTED,
-                "/tss-service/" + result.nodeId(), result);
+                "/tss-service/" + result.nodeId(), result, result.nodeId());
     }
 
     static TssResult confirmed(String requestId, TssRequestType type, String nodeId) {
@@ -135,26 +137,36 @@ final class TssSupport {
         return s.substring(0, len);
     }
 
-    /** A record without CloudEvents headers (a bare value), as a producer outside the platform might write it. */
-    static void sendBare(String topic, String key, String value) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + topic, e);
+    /**
+     * A record without CloudEvents headers (a bare value), signed by {@code signer} (null: unsigned, as anyone with
+     * access to the broker could write it).
+     */
+    static void sendBare(String topic, String key, String value, String signer) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        if (signer != null) {
+            ControlKeys.sign(record, signer);
         }
+        sendRaw(record);
     }
 
-    private static void send(String topic, String key, String eventId, String type, String source, Object data) {
+    /** Sends a record exactly as given (a raw producer: what an attacker on the broker can do). */
+    static void sendRaw(ProducerRecord<String, String> record) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + record.topic(), e);
+        }
+    }
+
+    /** A record with CloudEvents headers, as the platform writes them, unsigned. */
+    static ProducerRecord<String, String> event(String topic, String key, String eventId, String type, String source,
+                                                Object data) {
+        try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, MAPPER.writeValueAsString(data));
             header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
             header(record, CloudEventHeaders.ID, eventId);
@@ -163,10 +175,15 @@ final class TssSupport {
             header(record, CloudEventHeaders.SUBJECT, key);
             header(record, CloudEventHeaders.TIME, Instant.now().toString());
             header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + topic, e);
+            return record;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
+    }
+
+    private static void send(String topic, String key, String eventId, String type, String source, Object data,
+                             String signer) {
+        sendRaw(ControlKeys.sign(event(topic, key, eventId, type, source, data), signer));
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

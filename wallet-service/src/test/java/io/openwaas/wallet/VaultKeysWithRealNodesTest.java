@@ -32,7 +32,7 @@ class VaultKeysWithRealNodesTest {
 
     @Test
     void keyGenThenKeyGenFromKeyGroupWithTheRealNodes() {
-        // these nodes run without a callback server: they approve every request and say so
+        // these nodes run without a callback server in the approve-all test mode (TssNodesTestResource opts in)
         for (var node : io.openwaas.testkit.infra.TssNodesTestResource.nodes()) {
             assertTrue(node.get("/admin/status").contains("no callback server configured"), node.name());
         }

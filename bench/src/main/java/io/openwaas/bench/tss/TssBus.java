@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Talks to the TSS nodes as wallet-service and transaction-service do: commands on {@code tss.requests} (key = request
- * id, CloudEvents 1.0 binary mode, the value the JSON of the platform's {@code TssRequest}), reports read from every
+ * id, CloudEvents 1.0 binary mode, the value the JSON of the platform's {@code TssRequest}, signed by the issuer's
+ * control identity key), reports read from every
  * partition of {@code tss.results} (from its end when the bus opens). The bench does not depend on libs/platform's
  * event classes: the JSON is built field by field in the order and spelling of the golden sample
  * {@code META-INF/openwaas/events/io.openwaas.tss.request.submitted.v1.json}.
@@ -50,6 +51,7 @@ final class TssBus implements AutoCloseable {
     }
 
     private final ObjectMapper mapper;
+    private final io.openwaas.platform.events.signing.RecordSigner issuer;
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, CompletableFuture<Report>> pending = new ConcurrentHashMap<>();
@@ -57,8 +59,9 @@ final class TssBus implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable readerFailure;
 
-    TssBus(String bootstrap, ObjectMapper mapper) {
+    TssBus(String bootstrap, ObjectMapper mapper, io.openwaas.platform.events.signing.RecordSigner issuer) {
         this.mapper = mapper;
+        this.issuer = issuer;
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("client.id", "bench-tss-producer");
@@ -177,6 +180,7 @@ final class TssBus implements AutoCloseable {
         put(h, "ce_orgid", request.path("org_id").asText(""));
         put(h, "ce_sequence", "1");
         put(h, "content-type", "application/json");
+        issuer.sign(REQUESTS, id, h, json.getBytes(StandardCharsets.UTF_8));
         producer.send(rec, (md, e) -> {
             if (e != null) {
                 pending.remove(id);

@@ -79,6 +79,17 @@ public final class TssSuite implements BenchSuite {
     private final AtomicLong pathIndex = new AtomicLong();
     private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private List<Integer> adminPorts;
+    /**
+     * The bench issues signing commands as transaction-service does: signed with its control identity key, which
+     * bin/waas keeps next to the credentials ({@code keys/transaction-service.ed25519}); the nodes refuse unsigned
+     * commands.
+     */
+    static io.openwaas.platform.events.signing.RecordSigner issuer(Path credentials) throws IOException {
+        Path seed = credentials.toAbsolutePath().resolveSibling("keys").resolve("transaction-service.ed25519");
+        return io.openwaas.platform.events.signing.RecordSigner.parse("transaction-service",
+                java.nio.file.Files.readString(seed));
+    }
+
     /** The operator token the node admin APIs need (from the credentials file). */
     private String operatorToken;
     private Duration signTimeout;
@@ -143,7 +154,7 @@ public final class TssSuite implements BenchSuite {
 
         // ---------------------------------------------------------------- signing on Kafka
         awaitNodesIdle();
-        try (TssBus bus = new TssBus(kafka, mapper)) {
+        try (TssBus bus = new TssBus(kafka, mapper, issuer(credentials))) {
             ExecutorService verifier = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "bench-tss-verify");
                 t.setDaemon(true);

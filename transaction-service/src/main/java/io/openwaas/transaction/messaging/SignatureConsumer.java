@@ -1,5 +1,6 @@
 package io.openwaas.transaction.messaging;
 
+import io.openwaas.platform.events.signing.ControlRecords;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.tss.TssRequestType;
 import io.openwaas.platform.events.tss.TssResult;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * Consumes {@code tss.results} (channel {@value #CHANNEL}) for the KeySign requests of withdrawals (request ids
  * {@code txsign-…}; others are acknowledged at once): a report with the signature → {@link Withdrawals#signed}; a
  * rejection or failure → {@link Withdrawals#refused}. Each report is applied with its inbox entry in one database
- * transaction.
+ * transaction. Only reports signed by the node they name, under its pinned key, are applied (libs/platform
+ * {@code ControlRecords}); anything else is refused and listed at {@code /admin/dropped-records}.
  */
 @ApplicationScoped
 public class SignatureConsumer {
@@ -39,9 +41,11 @@ public class SignatureConsumer {
     private final TransactionRepository transactions;
     private final Inbox inbox;
     private final ChainFollower chains;
+    private final ControlRecords control;
 
     public SignatureConsumer(ObjectMapper mapper, Withdrawals withdrawals, TransactionRepository transactions,
-                             Inbox inbox, ChainFollower chains) {
+                             Inbox inbox, ChainFollower chains, ControlRecords control) {
+        this.control = control;
         this.mapper = mapper;
         this.withdrawals = withdrawals;
         this.transactions = transactions;
@@ -54,6 +58,9 @@ public class SignatureConsumer {
         String key = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
                 .map(m -> String.valueOf(m.getKey())).orElse("");
         if (!key.startsWith(Withdrawals.SIGN_PREFIX)) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        if (!control.admitNodeReport(message)) { // signed by the node it names, else refused and listed
             return Uni.createFrom().completionStage(message.ack());
         }
         Optional<IncomingCloudEventMetadata> ce = message.getMetadata(IncomingCloudEventMetadata.class);

@@ -1,5 +1,6 @@
 package io.openwaas.transaction.messaging;
 
+import io.openwaas.platform.events.signing.ControlRecords;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.wallet.VaultKeys;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * This service's view of {@code wallet.vaults}: each vault's root keys and the key share holder group that holds them
- * (the signers of its withdrawals). A record whose key is not its vault id is ignored; the higher version wins.
+ * (the signers of its withdrawals). Only records signed by wallet-service under its pinned key are admitted (anything
+ * else is refused and listed); a record whose key is not its vault id is ignored; the higher version wins.
  */
 @ApplicationScoped
 public class VaultDirectory {
@@ -23,18 +25,20 @@ public class VaultDirectory {
     private static final Logger LOG = Logger.getLogger(VaultDirectory.class);
     private final CompactedTopicView<VaultKeys> view;
 
-    public VaultDirectory(ObjectMapper mapper, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    public VaultDirectory(ObjectMapper mapper, ControlRecords control, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                           @ConfigProperty(name = "quarkus.application.name") String application) {
         this.view = new CompactedTopicView<>(Topics.WALLET_VAULTS, bootstrap, application + "-vault-directory",
-                (vaultId, value) -> {
-                    VaultKeys keys = mapper.readValue(value, VaultKeys.class);
+                r -> {
+                    String vaultId = r.key();
+                    VaultKeys keys = mapper.readValue(r.value(), VaultKeys.class);
                     if (!vaultId.equals(keys.vaultId()) || keys.nodeIds() == null || keys.nodeIds().isEmpty()) {
                         LOG.warnf("ignoring wallet.vaults record %s: key and vault_id differ, or no holders", vaultId);
                         return null;
                     }
                     return keys;
                 },
-                (old, neu) -> neu.version() >= old.version() ? neu : old);
+                (old, neu) -> neu.version() >= old.version() ? neu : old,
+                CompactedTopicView.Refused.IGNORED, r -> control.admit(r).admitted());
     }
 
     void start(@Observes StartupEvent event) {

@@ -1,5 +1,6 @@
 package io.openwaas.tss.api;
 
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.openwaas.tss.callback.RiskCallback;
 import io.openwaas.tss.domain.RequestHandler;
 import io.openwaas.tss.node.Node;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * The node's read-only admin API (no secret is ever part of it): its identity and status, the keys it holds a share
- * of (status, never the share) and the peer messages it dropped. Operators only: the operator JWT.
+ * of (status, never the share) and the peer messages it dropped; the control records it refused are at
+ * {@code /admin/dropped-records} (libs/platform). Operators only: the operator JWT.
  */
 @RolesAllowed("operator")
 @Path("/admin")
@@ -27,10 +29,14 @@ import java.util.List;
 @Blocking
 public class AdminResource {
 
-    /** The node's status. */
+    /**
+     * The node's status. {@code approveAllTestMode}: no callback server and every request approved (tests only);
+     * {@code refusedRecords}: control records refused (listed at {@code /admin/dropped-records}).
+     */
     public record NodeStatus(String nodeId, int partyId, String identityPublicKey, String encryptionPublicKey,
-                             String callbackPublicKey, boolean callbackConfigured, String callback, boolean ready,
-                             int runningSessions, long droppedMessages, int paillierKeysReady) {
+                             String callbackPublicKey, boolean callbackConfigured, boolean approveAllTestMode,
+                             String callback, boolean ready, int runningSessions, long droppedMessages,
+                             long refusedRecords, int paillierKeysReady) {
     }
 
     private final Node node;
@@ -38,9 +44,11 @@ public class AdminResource {
     private final RequestHandler handler;
     private final PeerTransport transport;
     private final TssStore store;
+    private final ControlRecords control;
 
     public AdminResource(Node node, RiskCallback callback, RequestHandler handler, PeerTransport transport,
-                         TssStore store) {
+                         TssStore store, ControlRecords control) {
+        this.control = control;
         this.node = node;
         this.callback = callback;
         this.handler = handler;
@@ -53,8 +61,9 @@ public class AdminResource {
     public NodeStatus status() {
         NodeKeys k = node.keys();
         return new NodeStatus(k.nodeId(), k.partyId().value().intValueExact(), k.identityPublicKeyHex(),
-                k.encryptionPublicKeyHex(), k.callbackPublicKeyPem(), callback.configured(), callback.status(),
-                node.ready(), handler.runningSessions(), transport.droppedCount(), handler.paillierReady());
+                k.encryptionPublicKeyHex(), k.callbackPublicKeyPem(), callback.configured(),
+                callback.approveAllTestMode(), callback.status(), node.ready(), handler.runningSessions(),
+                transport.droppedCount(), control.refusedCount(), handler.paillierReady());
     }
 
     @GET

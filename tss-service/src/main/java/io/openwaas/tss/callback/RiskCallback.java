@@ -28,8 +28,9 @@ import java.util.UUID;
 /**
  * The node's risk check (seed 003): before it takes part in a KeyGen, KeySign or KeyReshare — and as a Ping at start —
  * it asks its callback server, with an RS256 JWT signed by its RSA key, and acts on the verified answer. No valid
- * answer after the retries is a REJECT. Without a configured server the node approves every request and says so in
- * its status.
+ * answer after the retries is a REJECT. Without a configured server the node refuses every request — unless it was
+ * started in the approve-all test mode ({@code openwaas.tss.callback.approve-all-test-mode}), which it logs and shows
+ * in its status.
  */
 @ApplicationScoped
 public class RiskCallback {
@@ -47,8 +48,13 @@ public class RiskCallback {
     public void start(NodeKeys keys) {
         TssConfig.Callback cb = config.callback();
         if (cb.url().isEmpty()) {
-            status = "no callback server configured: this node approves every request";
-            LOG.warn(status);
+            if (cb.approveAllTestMode()) {
+                status = "APPROVE-ALL TEST MODE: no callback server configured, this node approves every request (tests only)";
+                LOG.error("**** " + status + " ****");
+            } else {
+                status = "no callback server configured: this node refuses every request";
+                LOG.warn(status);
+            }
             return;
         }
         String serverKey = cb.serverPublicKey().orElseThrow(() -> new IllegalStateException(
@@ -94,6 +100,11 @@ public class RiskCallback {
         return config.callback().url().isPresent();
     }
 
+    /** Whether the node approves every request itself (no callback server, approve-all test mode). */
+    public boolean approveAllTestMode() {
+        return !configured() && config.callback().approveAllTestMode();
+    }
+
     public String status() {
         return status;
     }
@@ -101,12 +112,14 @@ public class RiskCallback {
     /** A decision: approved, or rejected with the reason. */
     public record Decision(boolean approved, String error) {
         static final Decision APPROVE = new Decision(true, null);
+        static final Decision NO_SERVER = new Decision(false, "no callback server configured: this node refuses "
+                + "every request (openwaas.tss.callback.url)");
     }
 
     private Decision ask(CallbackRequest request) {
         CallbackClient c = client;
         if (c == null) {
-            return Decision.APPROVE;
+            return approveAllTestMode() ? Decision.APPROVE : Decision.NO_SERVER;
         }
         CallbackClient.Decision d = c.check(request);
         return d.approved() ? Decision.APPROVE : new Decision(false, d.error());

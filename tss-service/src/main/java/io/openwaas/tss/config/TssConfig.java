@@ -18,9 +18,13 @@ public interface TssConfig {
 
     /**
      * The key-encryption key: 32 bytes, base64. Every secret the node stores (key shares, its identity, encryption,
-     * callback and aux keys) is sealed with AES-256-GCM under it. A Kubernetes Secret in deploy.
+     * callback and aux keys) is sealed with AES-256-GCM under it. Prefer {@link #kekFile()}: an environment value is
+     * visible to other local users of the machine. A Kubernetes Secret in deploy.
      */
-    String kek();
+    Optional<String> kek();
+
+    /** A file (mode 0600) holding the key-encryption key (base64); wins over {@link #kek()}. bin/waas uses it. */
+    Optional<String> kekFile();
 
     /** How long a protocol session may wait for a peer's message before it fails. */
     @WithDefault("20s")
@@ -47,8 +51,18 @@ public interface TssConfig {
     /** The callback risk server (seed 003). */
     interface Callback {
 
-        /** Base URL; the node POSTs to {@code <url>/v1/check}. Absent: the node approves every request itself. */
+        /**
+         * Base URL; the node POSTs to {@code <url>/v1/check}. Absent: the node refuses every request, unless
+         * {@link #approveAllTestMode()}.
+         */
         Optional<String> url();
+
+        /**
+         * For tests only: with no callback server, approve every request instead of refusing it. Logged at start
+         * and shown in {@code /admin/status} ({@code approve_all_test_mode}). Never in production.
+         */
+        @WithDefault("false")
+        boolean approveAllTestMode();
 
         /**
          * PEM file (PKCS#8) of the RSA key the node signs its callback JWTs with. Absent: the node's own key, made at

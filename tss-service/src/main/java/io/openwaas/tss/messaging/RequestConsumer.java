@@ -2,6 +2,7 @@ package io.openwaas.tss.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.Topics;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.openwaas.platform.events.tss.TssRequest;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.domain.RequestHandler;
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code tss.requests} on its own thread. Every node reads every partition (assign mode) and keeps its position as
  * committed offsets under its own group id, so a restarted node goes on where it stopped; what it already handled
- * is recognised by request id (the handler's database claim), and requests long expired are skipped.
+ * is recognised by request id (the handler's database claim), and requests long expired are skipped. Only commands
+ * signed by an issuing service under its pinned key are handled ({@link ControlRecords}); a refused one is listed and
+ * its offset committed.
  *
  * <p>An offset is committed only past records whose handling is durable: the request claimed in the node's database
  * (or deliberately not taken: unreadable, not for this node, expired, a repeat). When the claim fails because the
@@ -45,14 +48,16 @@ public class RequestConsumer {
     private final TssConfig config;
     private final RequestHandler handler;
     private final ObjectMapper mapper;
+    private final ControlRecords control;
     private final String bootstrap;
     private volatile boolean running;
     private volatile boolean assigned;
     /** Records whose claim failed and was retried (a database outage); for /admin/status and tests. */
     private final AtomicLong retried = new AtomicLong();
 
-    public RequestConsumer(TssConfig config, RequestHandler handler, ObjectMapper mapper,
+    public RequestConsumer(TssConfig config, RequestHandler handler, ObjectMapper mapper, ControlRecords control,
                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.control = control;
         this.config = config;
         this.handler = handler;
         this.mapper = mapper;
@@ -104,7 +109,9 @@ public class RequestConsumer {
                     for (TopicPartition p : records.partitions()) {
                         for (ConsumerRecord<String, String> r : records.records(p)) {
                             try {
-                                handle(r);
+                                if (control.admit(r).admitted()) { // signed by an issuer, else refused and listed
+                                    handle(r);
+                                }
                             } catch (StoreFailure e) {
                                 long wait = backoff.merge(p, MIN_BACKOFF_MS, (a, b) -> Math.min(MAX_BACKOFF_MS, a * 2));
                                 retried.incrementAndGet();

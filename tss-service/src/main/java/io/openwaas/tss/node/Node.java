@@ -1,5 +1,9 @@
 package io.openwaas.tss.node;
 
+import io.openwaas.platform.config.ControlConfig;
+import io.openwaas.platform.config.SecretFile;
+import io.openwaas.platform.events.signing.ControlRecords;
+import io.openwaas.platform.events.signing.RecordSigner;
 import io.openwaas.tss.callback.RiskCallback;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.domain.RequestHandler;
@@ -34,11 +38,16 @@ public class Node {
     private final RequestHandler handler;
     private final RequestConsumer consumer;
     private final RestartRecovery recovery;
+    private final ControlConfig controlConfig;
+    private final ControlRecords control;
     private volatile NodeKeys keys;
 
     public Node(TssConfig config, TssStore store, RiskCallback callback, NodeDirectory directory,
-                PeerTransport transport, RequestHandler handler, RequestConsumer consumer, RestartRecovery recovery) {
+                PeerTransport transport, RequestHandler handler, RequestConsumer consumer, RestartRecovery recovery,
+                ControlConfig controlConfig, ControlRecords control) {
         this.config = config;
+        this.controlConfig = controlConfig;
+        this.control = control;
         this.store = store;
         this.callback = callback;
         this.directory = directory;
@@ -49,7 +58,11 @@ public class Node {
     }
 
     void start(@Observes StartupEvent event) {
-        keys = NodeKeys.loadOrCreate(config, store, new SecureRandom());
+        java.util.Optional<byte[]> identity = SecretFile.fileOrValue(controlConfig.signingKeyFile(),
+                controlConfig.signingKey(), "openwaas.control.signing-key").map(java.util.HexFormat.of()::parseHex);
+        keys = NodeKeys.loadOrCreate(config, store, new SecureRandom(), identity);
+        identity.ifPresent(b -> java.util.Arrays.fill(b, (byte) 0));
+        checkControlIdentity();
         callback.start(keys);
         directory.start(keys, callback.configured());
         transport.start(keys);
@@ -61,6 +74,28 @@ public class Node {
         consumer.start();
         LOG.infof("TSS node %s (party %s) started; identity key %s", keys.nodeId(), keys.partyId(),
                 keys.identityPublicKeyHex());
+    }
+
+    /**
+     * The node signs its control records (tss.results, tss.nodes) with its identity key, as its node id; the other
+     * services and nodes admit them only under the key they pin for that id.
+     */
+    private void checkControlIdentity() {
+        if (!control.signs()) {
+            control.useSignerIfNone(RecordSigner.wrap(keys.nodeId(), keys.identity().getEncoded()));
+        }
+        if (!keys.nodeId().equals(control.signerName())) {
+            throw new IllegalStateException("openwaas.control.signer-name is " + control.signerName()
+                    + ", but this node is " + keys.nodeId());
+        }
+        String pinned = control.pinned(keys.nodeId());
+        if (pinned == null) {
+            LOG.warnf("no key pinned for %s in openwaas.control.trusted-keys: the platform will refuse its records; "
+                    + "pin %s:%s", keys.nodeId(), keys.nodeId(), keys.identityPublicKeyHex());
+        } else if (!pinned.equalsIgnoreCase(keys.identityPublicKeyHex())) {
+            LOG.errorf("the key pinned for %s (%s) is not this node's identity key %s: the platform will refuse its "
+                    + "records", keys.nodeId(), pinned, keys.identityPublicKeyHex());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -27,7 +27,8 @@ import java.util.HexFormat;
 
 /**
  * The node's long-lived keys, made on its first start and kept sealed in its database: the Ed25519 identity key
- * (signs every peer message), the X25519 encryption key (peers encrypt point-to-point payloads to it), the RSA key
+ * (signs every peer message and every control record the node produces; configured from a file when the platform
+ * pins it, which is how bin/waas and Kubernetes run nodes), the X25519 encryption key (peers encrypt point-to-point payloads to it), the RSA key
  * that signs callback JWTs (seed 003), and its two-party-ECDSA aux setup (ring-Pedersen parameters with Π^prm,
  * libs/mpc {@code AuxSetup}), which peers verify once.
  */
@@ -52,13 +53,19 @@ public final class NodeKeys {
         this.aux = aux;
     }
 
-    /** Loads the node's keys, making (and storing) any that do not exist yet. */
-    public static NodeKeys loadOrCreate(TssConfig config, TssStore store, SecureRandom rnd) {
+    /**
+     * Loads the node's keys, making (and storing) any that do not exist yet. {@code identitySeed}: the node's
+     * configured identity key ({@code openwaas.control.signing-key-file}, the key the platform pins for this node),
+     * used instead of the stored one; absent, the node uses (or makes) the identity stored in its database.
+     */
+    public static NodeKeys loadOrCreate(TssConfig config, TssStore store, SecureRandom rnd,
+                                        java.util.Optional<byte[]> identitySeed) {
         if (config.partyId() < 1) {
             throw new IllegalArgumentException("openwaas.tss.party-id must be positive");
         }
         PartyId party = PartyId.of(config.partyId());
-        byte[] seed = store.secret("identity").orElseGet(() -> store.storeSecretOnce("identity", random(rnd, 32)));
+        byte[] seed = identitySeed.map(byte[]::clone).orElseGet(() -> store.secret("identity")
+                .orElseGet(() -> store.storeSecretOnce("identity", random(rnd, 32))));
         byte[] x = store.secret("encryption").orElseGet(() -> store.storeSecretOnce("encryption", random(rnd, 32)));
         byte[] rsa = configuredRsa(config).orElseGet(() -> store.secret("callback-rsa")
                 .orElseGet(() -> store.storeSecretOnce("callback-rsa", newRsa(rnd))));

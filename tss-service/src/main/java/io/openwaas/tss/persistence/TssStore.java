@@ -19,7 +19,9 @@ import java.util.UUID;
 
 /**
  * The node's database, over JDBC (protocol sessions run on blocking worker threads). Every secret goes through
- * {@link SecretBox}: what reaches PostgreSQL is AES-256-GCM ciphertext bound to its row.
+ * {@link SecretBox}: what reaches PostgreSQL is AES-256-GCM ciphertext bound to its row. A key share is bound to its
+ * key id and its version ({@link #shareAssociatedData}); the version is raised on every rewrite and recorded apart
+ * ({@code key_share_version}), so a share row restored from before a rewrite (a freeze) is refused loudly.
  */
 @ApplicationScoped
 public class TssStore {
@@ -201,8 +203,8 @@ public class TssStore {
 
     /** Inserts a key share (sealed) inside the caller's transaction. */
     public void insertKey(Connection c, KeyRecord k, byte[] share) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO key_share (" + KEY_COLUMNS + ", sealed_share) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO key_share (" + KEY_COLUMNS + ", sealed_share, "
+                + "share_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             ps.setString(1, k.keyId());
             ps.setString(2, k.curve().name());
             ps.setString(3, k.publicKey());
@@ -215,9 +217,21 @@ public class TssStore {
             ps.setString(10, k.requestId());
             ps.setLong(11, k.createdAt());
             ps.setLong(12, k.updatedAt());
-            ps.setBytes(13, box.seal(share, "key_share:" + k.keyId()));
+            ps.setBytes(13, box.seal(share, shareAssociatedData(k.keyId(), 1)));
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO key_share_version (key_id, version) VALUES (?, 1)")) {
+            ps.setString(1, k.keyId());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The associated data a share is sealed under: key id and version (version 0: sealed before versions existed).
+     */
+    public static String shareAssociatedData(String keyId, long version) {
+        return version == 0 ? "key_share:" + keyId : "key_share:" + keyId + "|v" + version;
     }
 
     public void setKeyStatus(Connection c, String keyId, String status) throws SQLException {
@@ -268,20 +282,47 @@ public class TssStore {
             ps.setString(1, keyId);
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM key_share_version WHERE key_id = ?")) {
+            ps.setString(1, keyId);
+            ps.executeUpdate();
+        }
     }
 
-    /** Marks a key frozen and stores its share again (the share's own encoding now carries the frozen flag). */
+    /**
+     * Marks a key frozen and stores its share again (the share's own encoding now carries the frozen flag), as the
+     * next version: the ciphertext from before the freeze no longer opens.
+     */
     public void freeze(String keyId, String reason, byte[] share) {
         inTransaction(c -> {
+            long version = lockVersion(c, keyId) + 1;
             try (PreparedStatement ps = c.prepareStatement("UPDATE key_share SET status = 'FROZEN', frozen = ?, "
-                    + "sealed_share = ?, updated_at = ? WHERE key_id = ?")) {
+                    + "sealed_share = ?, share_version = ?, updated_at = ? WHERE key_id = ?")) {
                 ps.setString(1, reason);
-                ps.setBytes(2, box.seal(share, "key_share:" + keyId));
-                ps.setLong(3, System.currentTimeMillis());
-                ps.setString(4, keyId);
+                ps.setBytes(2, box.seal(share, shareAssociatedData(keyId, version)));
+                ps.setLong(3, version);
+                ps.setLong(4, System.currentTimeMillis());
+                ps.setString(5, keyId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE key_share_version SET version = ? WHERE key_id = ?")) {
+                ps.setLong(1, version);
+                ps.setString(2, keyId);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    private static long lockVersion(Connection c, String keyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT version FROM key_share_version WHERE key_id = ? FOR UPDATE")) {
+            ps.setString(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("key share " + keyId + " has no version record");
+                }
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Keys of a root key (by its extended public key) in the given status. */
@@ -294,16 +335,37 @@ public class TssStore {
         return queryKeys("SELECT " + KEY_COLUMNS + " FROM key_share ORDER BY created_at, key_id");
     }
 
-    /** The decrypted share of a key (the caller destroys what it parses from it). */
+    /**
+     * The decrypted share of a key (the caller destroys what it parses from it). A share whose row is not the version
+     * this node wrote last — restored from an older backup, or copied from elsewhere — is an
+     * {@link IllegalStateException}, never a share.
+     */
     public byte[] openShare(String keyId) {
         return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sealed_share FROM key_share WHERE key_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.sealed_share, s.share_version, v.version "
+                    + "FROM key_share s LEFT JOIN key_share_version v ON v.key_id = s.key_id WHERE s.key_id = ?")) {
                 ps.setString(1, keyId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new IllegalStateException("no key share " + keyId);
                     }
-                    return box.open(rs.getBytes(1), "key_share:" + keyId);
+                    long stored = rs.getLong(2);
+                    long written = rs.getLong(3);
+                    if (rs.wasNull()) {
+                        throw new IllegalStateException("REFUSED key share " + keyId + ": this node has no record of "
+                                + "writing it (a deleted share restored from a backup?)");
+                    }
+                    if (stored != written) {
+                        throw new IllegalStateException("REFUSED key share " + keyId + ": the row is version " + stored
+                                + ", this node last wrote version " + written + " (an older ciphertext was restored)");
+                    }
+                    try {
+                        return box.open(rs.getBytes(1), shareAssociatedData(keyId, written));
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException("REFUSED key share " + keyId + " version " + written
+                                + ": the ciphertext does not open under its key id and version (restored, copied or "
+                                + "tampered)");
+                    }
                 }
             }
         });

@@ -6,6 +6,7 @@ import io.openwaas.platform.events.EventType;
 import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.tss.TssNodeInfo;
 import io.openwaas.platform.events.tss.TssNodeStatus;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.openwaas.platform.kafka.CompactedTopicView;
 import io.openwaas.tss.config.TssConfig;
 import io.openwaas.tss.node.NodeKeys;
@@ -29,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The nodes of the platform, from the compacted topic {@code tss.nodes}: every node reads it from the beginning on
  * its own thread, and announces itself there at start, on every heartbeat, and as {@code Offline} when it stops.
+ * Announcements are signed by the announcing node; one is admitted only if it verifies under the key pinned for its
+ * node id and announces that same key as its identity (the node's encryption key is bound by that signature), so
+ * nobody with mere broker access can make this node send key shares to another key.
  */
 @ApplicationScoped
 public class NodeDirectory {
@@ -37,6 +41,7 @@ public class NodeDirectory {
 
     private final TssConfig config;
     private final ObjectMapper mapper;
+    private final ControlRecords control;
     private final String bootstrap;
     private final CompactedTopicView<Peer> peers;
     private final Map<String, io.openwaas.mpc.ecdsa2p.VerifiedAuxSetup> verifiedAux = new ConcurrentHashMap<>();
@@ -52,15 +57,20 @@ public class NodeDirectory {
     private KafkaProducer<String, String> producer;
     private ScheduledExecutorService heartbeat;
 
-    public NodeDirectory(TssConfig config, ObjectMapper mapper,
+    public NodeDirectory(TssConfig config, ObjectMapper mapper, ControlRecords control,
                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
         this.mapper = mapper;
+        this.control = control;
         this.bootstrap = bootstrap;
         this.peers = new CompactedTopicView<>(Topics.TSS_NODES, bootstrap, config.nodeId() + "-directory-reader",
-                (nodeId, json) -> peer(mapper.readValue(json, TssNodeInfo.class)),
+                r -> {
+                    TssNodeInfo info = mapper.readValue(r.value(), TssNodeInfo.class);
+                    return control.pinnedNode(r, info.nodeId(), info.identityPublicKey()) ? peer(info) : null;
+                },
                 (current, incoming) -> incoming.info().updatedTimestamp() >= current.info().updatedTimestamp()
-                        ? incoming : current);
+                        ? incoming : current,
+                CompactedTopicView.Refused.IGNORED, r -> control.admit(r).admitted());
     }
 
     public void start(NodeKeys keys, boolean callbackConfigured) {
@@ -108,6 +118,8 @@ public class NodeDirectory {
             CloudEventHeaders.write(record.headers(), UUID.randomUUID().toString(), "/tss-service/" + info.nodeId(),
                     EventType.TSS_NODE_UPDATED, info.nodeId(), info.updatedTimestamp(), null,
                     sequence.incrementAndGet());
+            control.sign(record.topic(), record.key(), record.headers(),
+                    record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return producer.send(record, (md, e) -> {
                 if (e != null) {
                     LOG.warnf("node announcement not sent: %s", e.getMessage());

@@ -7,6 +7,7 @@ import io.openwaas.platform.events.Topics;
 import io.openwaas.platform.events.tss.TssRequest;
 import io.openwaas.platform.events.tss.TssResult;
 import io.openwaas.platform.json.JsonConfig;
+import io.openwaas.testkit.infra.ControlKeys;
 import io.openwaas.testkit.infra.EmbeddedPostgresServer;
 import io.openwaas.testkit.infra.KafkaBroker;
 import io.openwaas.testkit.infra.TestOperator;
@@ -201,13 +202,13 @@ final class TssCluster implements AutoCloseable {
         peers.start();
     }
 
-    /** Publishes a command as wallet-service does (CloudEvents binary mode, key = request id). */
+    /** Publishes a command as wallet-service does (CloudEvents binary mode, key = request id, signed by it). */
     void submit(TssRequest request) throws Exception {
         ProducerRecord<String, String> r = new ProducerRecord<>(Topics.TSS_REQUESTS, request.requestId(),
                 MAPPER.writeValueAsString(request));
         CloudEventHeaders.write(r.headers(), UUID.randomUUID().toString(), "/it", EventType.TSS_REQUEST_SUBMITTED,
                 request.requestId(), System.currentTimeMillis(), request.orgId(), 1);
-        producer.send(r).get();
+        producer.send(ControlKeys.sign(r, ControlKeys.WALLET_SERVICE)).get();
     }
 
     /** Publishes raw bytes on {@code tss.peer} (forgery and replay tests). */

@@ -11,6 +11,8 @@ import io.openwaas.platform.events.tss.TssResultStatus;
 import io.openwaas.platform.events.tss.TssSignatureType;
 import io.openwaas.testkit.http.OddPaths;
 import io.openwaas.testkit.http.RawHttp;
+import io.openwaas.tss.persistence.TssStore;
+import io.openwaas.testkit.infra.ControlKeys;
 import io.openwaas.testkit.infra.TestOperator;
 import io.openwaas.testkit.launcher.OperatorKeys;
 import io.openwaas.testkit.process.ServiceProcess;
@@ -384,16 +386,19 @@ class TssClusterIT {
             StringBuilder dump = new StringBuilder();
             try (Connection c = DriverManager.getConnection(cluster.postgres.jdbcUrl("tss_node_" + i), "postgres", "postgres");
                  Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT key_id, sealed_share FROM key_share")) {
+                try (ResultSet rs = st.executeQuery("SELECT key_id, sealed_share, share_version FROM key_share")) {
                     while (rs.next()) {
-                        StoredShare s = StoredShare.parse(box.open(rs.getBytes(2), "key_share:" + rs.getString(1)));
+                        StoredShare s = StoredShare.parse(box.open(rs.getBytes(2),
+                                TssStore.shareAssociatedData(rs.getString(1), rs.getLong(3))));
                         secrets.add(HEX.formatHex(s.share().secretShare().toBytes()));
                         s.destroy();
                     }
                 }
-                try (ResultSet rs = st.executeQuery("SELECT sealed FROM node_secret WHERE name = 'identity'")) {
+                // the identity key comes from its 0600 file (the key the platform pins), never from the database
+                secrets.add(ControlKeys.seedHex(nodeId(i)));
+                try (ResultSet rs = st.executeQuery("SELECT sealed FROM node_secret WHERE name = 'encryption'")) {
                     rs.next();
-                    secrets.add(HEX.formatHex(box.open(rs.getBytes(1), "node_secret:identity")));
+                    secrets.add(HEX.formatHex(box.open(rs.getBytes(1), "node_secret:encryption")));
                 }
                 for (String table : List.of("node_secret", "tss_request", "key_share", "outbox_event")) {
                     try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
@@ -487,11 +492,12 @@ class TssClusterIT {
                         secrets.put(rs.getString(1), box.open(rs.getBytes(2), "node_secret:" + rs.getString(1)));
                     }
                 }
-                identity = new Ed25519PrivateKeyParameters(secrets.get("identity"), 0);
+                identity = new Ed25519PrivateKeyParameters(ControlKeys.seed(nodeId(2)), 0);
                 encryption = new X25519PrivateKeyParameters(secrets.get("encryption"), 0);
-                try (ResultSet rs = st.executeQuery("SELECT sealed_share FROM key_share WHERE key_id = '" + key.keyId() + "'")) {
+                try (ResultSet rs = st.executeQuery("SELECT sealed_share, share_version FROM key_share WHERE key_id = '"
+                        + key.keyId() + "'")) {
                     rs.next();
-                    p2 = StoredShare.parse(box.open(rs.getBytes(1), "key_share:" + key.keyId()))
+                    p2 = StoredShare.parse(box.open(rs.getBytes(1), TssStore.shareAssociatedData(key.keyId(), rs.getLong(2))))
                             .asP2With(PartyId.of(2)).orElseThrow();
                 }
             }

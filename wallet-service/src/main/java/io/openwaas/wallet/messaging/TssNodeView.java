@@ -2,6 +2,7 @@ package io.openwaas.wallet.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.events.Topics;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.openwaas.platform.events.tss.TssNodeInfo;
 import io.openwaas.platform.kafka.CompactedTopicView;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import java.util.Comparator;
 import java.util.List;
@@ -17,29 +17,26 @@ import java.util.Optional;
 
 /**
  * This service's view of the TSS nodes: the compacted topic {@code tss.nodes} read into memory (the record value is
- * the {@link TssNodeInfo} JSON; CloudEvents headers, if any, are not needed). Of two announcements of a node the one
- * with the later {@code updated_timestamp} wins; a tombstone forgets the node.
+ * the {@link TssNodeInfo} JSON). Only announcements signed by the node itself under its pinned key, announcing that
+ * same key as its identity, are admitted ({@link ControlRecords#pinnedNode}); anything else is refused and listed at
+ * {@code /admin/dropped-records}. Of two admitted announcements of a node the one with the later
+ * {@code updated_timestamp} wins; a (signed) tombstone forgets the node.
  */
 @ApplicationScoped
 public class TssNodeView {
 
-    private static final Logger LOG = Logger.getLogger(TssNodeView.class);
-
     private final CompactedTopicView<TssNodeInfo> view;
 
-    public TssNodeView(ObjectMapper mapper,
+    public TssNodeView(ObjectMapper mapper, ControlRecords control,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "quarkus.application.name", defaultValue = "wallet-service") String applicationName) {
         this.view = new CompactedTopicView<>(Topics.TSS_NODES, bootstrapServers, applicationName + "-tss-node-view",
-                (nodeId, value) -> {
-                    TssNodeInfo node = mapper.readValue(value, TssNodeInfo.class);
-                    if (!nodeId.equals(node.nodeId())) {
-                        LOG.warnf("ignoring tss.nodes record whose key %s differs from its node_id", nodeId);
-                        return null;
-                    }
-                    return node;
+                r -> {
+                    TssNodeInfo node = mapper.readValue(r.value(), TssNodeInfo.class);
+                    return control.pinnedNode(r, node.nodeId(), node.identityPublicKey()) ? node : null;
                 },
-                (old, neu) -> neu.updatedTimestamp() >= old.updatedTimestamp() ? neu : old);
+                (old, neu) -> neu.updatedTimestamp() >= old.updatedTimestamp() ? neu : old,
+                CompactedTopicView.Refused.IGNORED, r -> control.admit(r).admitted());
     }
 
     void start(@Observes StartupEvent event) {

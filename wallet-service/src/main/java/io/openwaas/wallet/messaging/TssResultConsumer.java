@@ -7,6 +7,7 @@ import io.openwaas.wallet.domain.TssReportProcessor;
 import io.openwaas.wallet.domain.TssRequestService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,7 +22,9 @@ import java.util.UUID;
  * Consumes the nodes' reports on {@code tss.results} (channel {@value #CHANNEL}, CloudEvents binary mode). Each
  * report is applied in one database transaction together with its inbox entry; the record is acknowledged (and its
  * offset later committed) only after that commit. A failing report is retried a few times with back-off, then goes
- * to {@code tss.results.dlq}; a malformed one goes there at once.
+ * to {@code tss.results.dlq}; a malformed one goes there at once. A report is applied only if it is signed by a
+ * node under its pinned key and names that node as its sender; any other record is refused (logged, counted,
+ * listed at {@code /admin/dropped-records}), acknowledged and never applied.
  *
  * <p>The idempotency key is the CloudEvents {@code id} (a UUID; any other string is mapped to a name-based UUID).
  * A record without CloudEvents headers gets a name-based UUID of request id, node id and status: a node reports each
@@ -36,8 +39,11 @@ public class TssResultConsumer {
     private final ObjectMapper mapper;
     private final TssReportProcessor processor;
     private final ServerWalletService serverWallets;
+    private final ControlRecords control;
 
-    public TssResultConsumer(ObjectMapper mapper, TssReportProcessor processor, ServerWalletService serverWallets) {
+    public TssResultConsumer(ObjectMapper mapper, TssReportProcessor processor, ServerWalletService serverWallets,
+                             ControlRecords control) {
+        this.control = control;
         this.mapper = mapper;
         this.processor = processor;
         this.serverWallets = serverWallets;
@@ -45,6 +51,9 @@ public class TssResultConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> message) {
+        if (!control.admitNodeReport(message)) { // signed by the node it names, else refused and listed
+            return Uni.createFrom().completionStage(message.ack());
+        }
         TssResult result;
         try {
             result = mapper.readValue(message.getPayload(), TssResult.class);

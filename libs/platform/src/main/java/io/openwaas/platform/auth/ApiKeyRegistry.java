@@ -3,6 +3,7 @@ package io.openwaas.platform.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openwaas.platform.config.AuthConfig;
 import io.openwaas.platform.events.Topics;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.openwaas.platform.kafka.CompactedTopicView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * at start; readiness reports that, and goes DOWN again when the view has not heard from the broker for
  * {@code openwaas.auth.registry-stale-after} (its consumer keeps failing, the broker is gone: revocations could not
  * arrive). Newer versions of a key replace older ones; a tombstone removes the key, and so does a record that cannot be
- * parsed (fail closed: an unreadable revocation must not leave the key usable).
+ * parsed (fail closed: an unreadable revocation must not leave the key usable). Only records signed by an API-key
+ * issuer (wallet-service) under its pinned key reach the view ({@link ControlRecords}); anything else — a key
+ * registered, changed or removed by someone else with access to the broker — is refused and changes nothing.
  */
 @ApplicationScoped
 public class ApiKeyRegistry {
@@ -33,20 +36,22 @@ public class ApiKeyRegistry {
     private final AuthConfig config;
     private final CompactedTopicView<ApiKeyRecord> view;
 
-    public ApiKeyRegistry(ObjectMapper mapper, AuthConfig config,
+    public ApiKeyRegistry(ObjectMapper mapper, AuthConfig config, ControlRecords control,
                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                           @ConfigProperty(name = "quarkus.application.name", defaultValue = "openwaas") String applicationName) {
         this.config = config;
         this.view = new CompactedTopicView<>(Topics.IAM_API_KEYS, bootstrapServers, applicationName + "-api-key-registry",
-                (apiKey, value) -> {
-                    ApiKeyRecord record = mapper.readValue(value, ApiKeyRecord.class);
+                r -> {
+                    String apiKey = r.key();
+                    ApiKeyRecord record = mapper.readValue(r.value(), ApiKeyRecord.class);
                     if (!apiKey.equals(record.apiKey())) {
                         LOG.warnf("ignoring iam.api-keys record whose key %s differs from its api_key", apiKey);
                         return null;
                     }
                     return record;
                 },
-                (old, neu) -> neu.version() >= old.version() ? neu : old, CompactedTopicView.Refused.REMOVES_KEY);
+                (old, neu) -> neu.version() >= old.version() ? neu : old, CompactedTopicView.Refused.REMOVES_KEY,
+                r -> control.admit(r).admitted());
     }
 
     void start(@Observes StartupEvent event) {
@@ -76,8 +81,4 @@ public class ApiKeyRegistry {
         return view.fresh(config.registryStaleAfter());
     }
 
-    /** Applies one record: newer versions replace older ones; a tombstone removes the key. */
-    void apply(String apiKey, String value) {
-        view.apply(apiKey, value);
-    }
 }

@@ -1,16 +1,18 @@
 package io.openwaas.platform.auth;
 
 import io.openwaas.platform.config.AuthConfig;
+import io.openwaas.platform.config.SecretFile;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The platform's response-signing key, loaded once from configuration. */
+/** The platform's response-signing key, loaded once from configuration (a 0600 file, or an inline value). */
 @ApplicationScoped
 public class ResponseSigner {
 
     private final ResponseSignature signature;
 
     public ResponseSigner(AuthConfig config) {
-        this.signature = config.responseSigningKey().map(ResponseSignature::fromSeedHex).orElse(null);
+        this.signature = SecretFile.fileOrValue(config.responseSigningKeyFile(), config.responseSigningKey(),
+                "openwaas.auth.response-signing-key").map(ResponseSignature::fromSeedHex).orElse(null);
     }
 
     /** Whether a response-signing key is configured. */

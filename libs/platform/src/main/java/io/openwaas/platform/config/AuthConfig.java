@@ -14,9 +14,12 @@ public interface AuthConfig {
      * The platform's Ed25519 response-signing key: a 32-byte seed as 64 hex characters (env
      * {@code OPENWAAS_AUTH_RESPONSE_SIGNING_KEY}; a Kubernetes Secret in deploy). Every response is signed with it.
      * Every service with a client API sets it; a service without one (a TSS node) leaves it out and its responses
-     * go unsigned.
+     * go unsigned. Prefer {@link #responseSigningKeyFile()}: an environment value is visible to other local users.
      */
     java.util.Optional<String> responseSigningKey();
+
+    /** A file (mode 0600) holding the response-signing seed (64 hex characters); wins over the inline value. */
+    java.util.Optional<String> responseSigningKeyFile();
 
     /** How far a request nonce (ms timestamp) may be from server time. */
     @WithDefault("PT5M")

@@ -23,7 +23,9 @@ import java.util.function.BinaryOperator;
  * then follows it with short polls. The view is {@linkplain #caughtUp() caught up} once it has read up to the end
  * offsets it saw when it (re)connected for the first time. A tombstone (null value) removes the key; a value the
  * parser refuses (returns null or throws) is logged and ignored, or, for a view made {@linkplain Refused#REMOVES_KEY
- * fail closed}, removes the key as a tombstone would (an unreadable revocation must not leave a key usable).
+ * fail closed}, removes the key as a tombstone would (an unreadable revocation must not leave a key usable). A view
+ * with a {@link Gate} (the signature check of a control topic) first asks it about every record, tombstones included:
+ * a record the gate refuses changes nothing at all — a forged record must not even remove a key.
  *
  * <p>{@link #lastContact()} is when the thread last heard from the broker (a poll that returned records, or a check
  * of the end offsets every {@value #CONTACT_CHECK_MS} ms): a consumer that keeps failing or a broker that has gone
@@ -35,10 +37,19 @@ import java.util.function.BinaryOperator;
  */
 public final class CompactedTopicView<V> {
 
-    /** Turns one record into a value; null (or an exception) means "ignore this record". */
+    /**
+     * Turns one record into a value; null (or an exception) means "ignore this record". It gets the whole record:
+     * key, value, headers (who signed it), timestamp.
+     */
     @FunctionalInterface
     public interface Parser<V> {
-        V parse(String key, String value) throws Exception;
+        V parse(ConsumerRecord<String, String> record) throws Exception;
+    }
+
+    /** Whether a record may touch the view at all (e.g. its producer's signature verifies). */
+    @FunctionalInterface
+    public interface Gate {
+        boolean admits(ConsumerRecord<String, String> record);
     }
 
     /** What a record the parser refuses does to the view. */
@@ -59,6 +70,7 @@ public final class CompactedTopicView<V> {
     private final Parser<V> parser;
     private final BinaryOperator<V> merge;
     private final Refused refused;
+    private final Gate gate;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private volatile boolean caughtUp;
     private volatile long lastContactMillis;
@@ -75,7 +87,7 @@ public final class CompactedTopicView<V> {
      */
     public CompactedTopicView(String topic, String bootstrapServers, String clientId, Parser<V> parser,
                               BinaryOperator<V> merge) {
-        this(topic, bootstrapServers, clientId, parser, merge, Refused.IGNORED);
+        this(topic, bootstrapServers, clientId, parser, merge, Refused.IGNORED, record -> true);
     }
 
     /**
@@ -84,6 +96,16 @@ public final class CompactedTopicView<V> {
      */
     public CompactedTopicView(String topic, String bootstrapServers, String clientId, Parser<V> parser,
                               BinaryOperator<V> merge, Refused refused) {
+        this(topic, bootstrapServers, clientId, parser, merge, refused, record -> true);
+    }
+
+    /**
+     * @param gate asked first about every record, tombstones included; a record it refuses changes nothing
+     * @see #CompactedTopicView(String, String, String, Parser, BinaryOperator, Refused)
+     */
+    public CompactedTopicView(String topic, String bootstrapServers, String clientId, Parser<V> parser,
+                              BinaryOperator<V> merge, Refused refused, Gate gate) {
+        this.gate = gate;
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.clientId = clientId;
@@ -149,8 +171,10 @@ public final class CompactedTopicView<V> {
     }
 
     /** Applies one record as if read from the topic (the thread calls it; tests may too). */
-    public void apply(String key, String value) {
-        if (key == null) {
+    public void apply(ConsumerRecord<String, String> record) {
+        String key = record.key();
+        String value = record.value();
+        if (key == null || !gate.admits(record)) {
             return;
         }
         if (value == null) {
@@ -159,7 +183,7 @@ public final class CompactedTopicView<V> {
         }
         V parsed;
         try {
-            parsed = parser.parse(key, value);
+            parsed = parser.parse(record);
         } catch (Exception e) {
             refuse(key, e.getClass().getSimpleName());
             return;
@@ -222,7 +246,7 @@ public final class CompactedTopicView<V> {
         while (running) {
             var records = c.poll(POLL);
             for (ConsumerRecord<String, String> r : records) {
-                apply(r.key(), r.value());
+                apply(r);
             }
             long now = System.currentTimeMillis();
             if (!records.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.openwaas.platform.outbox;
 
 import io.openwaas.platform.config.OutboxConfig;
+import io.openwaas.platform.events.CloudEventHeaders;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -84,6 +86,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final ControlRecords control;
     private final io.vertx.core.Vertx vertx;
     private final MeterRegistry meters;
     private volatile boolean running;
@@ -99,10 +102,11 @@ public class OutboxRelay {
     }
 
     public OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config,
-                       io.vertx.core.Vertx vertx, MeterRegistry meters) {
+                       ControlRecords control, io.vertx.core.Vertx vertx, MeterRegistry meters) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
+        this.control = control;
         this.vertx = vertx;
         this.meters = meters;
     }
@@ -280,8 +284,30 @@ public class OutboxRelay {
         return e;
     }
 
-    /** Sends one row and completes when the broker acknowledged it (fails when it did not). */
+    /**
+     * The producer's signature headers (libs/platform {@code events.signing}), made now, over what SmallRye writes:
+     * topic, key, the CloudEvent type and the payload bytes.
+     */
+    private org.apache.kafka.common.header.Headers signature(OutboxEvent row) {
+        org.apache.kafka.common.header.Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(CloudEventHeaders.TYPE, row.type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        control.sign(row.topic, row.eventKey, headers, row.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.remove(CloudEventHeaders.TYPE);
+        return headers;
+    }
+
+    /**
+     * Sends one row, signed, and completes when the broker acknowledged it; fails when it did not, or when a control
+     * record cannot be signed (no signing key: it stays unpublished, and holds its key's later rows).
+     */
     private Uni<Void> send(OutboxEvent row) {
+        org.apache.kafka.common.header.Headers signature;
+        try {
+            signature = signature(row);
+        } catch (IllegalStateException e) {
+            LOG.warnf("outbox event %s (%s) not sent: %s", row.eventId, row.topic, e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
         OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
                 .withId(row.eventId.toString())
                 .withSource(URI.create(row.source))
@@ -295,6 +321,7 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.eventKey)
+                .withHeaders(signature)
                 .build();
         return emitter.sendMessage(Message.of(row.payload, Metadata.of(ce, kafka)));
     }

@@ -203,6 +203,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "auto.create.topics.enable=true",
                 "log.cleaner.min.compaction.lag.ms=0",
                 "log.segment.bytes=16777216",
+                // the broker stamps every record: control records' signing times are checked against it (replays)
+                "log.message.timestamp.type=LogAppendTime",
                 "");
         Files.writeString(props, config, StandardCharsets.UTF_8);
         if (!Files.exists(data.resolve("meta.properties"))) {

@@ -25,9 +25,19 @@ public final class RawEvents {
     private RawEvents() {
     }
 
-    /** Sends one event and waits for the broker's acknowledgement; returns its CloudEvents id. */
+    /** Sends one event, unsigned, and waits for the broker's acknowledgement; returns its CloudEvents id. */
     public static UUID send(String bootstrap, String topic, String key, String type, String source, String orgId,
                             long sequence, Object data) {
+        return send(bootstrap, topic, key, type, source, orgId, sequence, data, null);
+    }
+
+    /**
+     * Sends one event signed as the control-plane producer {@code signer} with its test key
+     * ({@link io.openwaas.testkit.infra.ControlKeys}; null: unsigned) and waits for the acknowledgement; returns its
+     * CloudEvents id. A control topic's consumers refuse an unsigned record.
+     */
+    public static UUID send(String bootstrap, String topic, String key, String type, String source, String orgId,
+                            long sequence, Object data, String signer) {
         UUID id = UUID.randomUUID();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -48,6 +58,9 @@ public final class RawEvents {
                 header(record, "ce_orgid", orgId);
             }
             header(record, "ce_sequence", Long.toString(sequence));
+            if (signer != null) {
+                io.openwaas.testkit.infra.ControlKeys.sign(record, signer);
+            }
             producer.send(record).get(30, TimeUnit.SECONDS);
             return id;
         } catch (Exception e) {

@@ -27,8 +27,10 @@ import java.util.Map;
  * <ul>
  *   <li>{@code Bootstrap keys [--home .waas] [--rsa NAME]...}: creates the operator RSA key pair, the
  *   response-signing seed and, per {@code --rsa}, the RSA key pair {@code keys/NAME.pem} / {@code NAME.pub.pem}
- *   (the TSS callback server's and the nodes' callback keys), whichever is missing (the services need them to
- *   start).</li>
+ *   (the TSS callback server's and the nodes' callback keys), and per {@code --ed25519 NAME} the Ed25519 control
+ *   identity key {@code keys/NAME.ed25519} (a service or a TSS node: it signs the control records NAME produces),
+ *   whichever is missing (the services need them to start); then writes the pins of every {@code --ed25519} key to
+ *   {@code keys/control-trusted-keys}.</li>
  *   <li>{@code Bootstrap register [--home .waas] [--url http://127.0.0.1:8080] [--timeout-seconds 120]}: only when
  *   {@code <home>/credentials.env} does not exist: through the gateway, creates the organisation {@code default} and
  *   an Ed25519 API key with scopes read, write, spend, then writes {@code credentials.env} (mode 0600) and checks
@@ -71,7 +73,7 @@ public final class Bootstrap {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("keys", "register", "token").contains(args[0])) {
-            System.err.println("usage: Bootstrap keys [--home .waas] [--rsa NAME]... | register [--home .waas] [--url "
+            System.err.println("usage: Bootstrap keys [--home .waas] [--rsa NAME]... [--ed25519 NAME]... | register [--home .waas] [--url "
                     + DEFAULT_URL + "] [--token-ttl-hours 12] | token [--home .waas] [--token-ttl-hours 12]");
             System.exit(2);
         }
@@ -86,10 +88,16 @@ public final class Bootstrap {
         }
         if (args[0].equals("keys")) {
             OperatorKeys.ensure(home);
+            List<String> control = new java.util.ArrayList<>();
             for (int i = 1; i < args.length - 1; i++) {
                 if (args[i].equals("--rsa")) {
                     OperatorKeys.ensureRsaPair(home, args[i + 1]);
+                } else if (args[i].equals("--ed25519")) {
+                    control.add(args[i + 1]);
                 }
+            }
+            if (!control.isEmpty()) {
+                OperatorKeys.writeTrustedKeys(home, control);
             }
             return;
         }

@@ -86,6 +86,61 @@ public final class OperatorKeys {
         ensureRsaPair(dir.resolve(name + ".pem"), dir.resolve(name + ".pub.pem"), name);
     }
 
+    /** The control-plane identity key of {@code name}: its Ed25519 seed, 64 hex characters, mode 0600. */
+    public static Path ed25519File(Path home, String name) {
+        return home.resolve("keys").resolve(name + ".ed25519");
+    }
+
+    /** The pins every service reads ({@code openwaas.control.trusted-keys-file}): {@code name:hex} a line. */
+    public static Path trustedKeysFile(Path home) {
+        return home.resolve("keys").resolve("control-trusted-keys");
+    }
+
+    /**
+     * The Ed25519 control identity of {@code name} (a service or a TSS node), made if missing: the seed in
+     * {@link #ed25519File} (owner-only). Returns the public key, hex. Never overwritten: to rotate, delete the file.
+     */
+    public static String ensureEd25519(Path home, String name) throws IOException {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("key name must be lower-case letters, digits and '-': " + name);
+        }
+        Path dir = home.resolve("keys");
+        Files.createDirectories(dir);
+        Secrets.restrictDirectory(dir);
+        Path file = ed25519File(home, name);
+        if (!Files.exists(file)) {
+            byte[] seed = new byte[32];
+            new SecureRandom().nextBytes(seed);
+            Secrets.writePrivate(file, HexFormat.of().formatHex(seed) + "\n");
+            java.util.Arrays.fill(seed, (byte) 0);
+            Bootstrap.log("generated " + name + "'s Ed25519 control identity key " + file.getFileName() + " in " + dir);
+        }
+        String hex = Files.readString(file, StandardCharsets.US_ASCII).trim();
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IOException(file + " must hold 64 lower-case hex characters");
+        }
+        byte[] seed = HexFormat.of().parseHex(hex);
+        try {
+            return io.openwaas.platform.events.signing.RecordSigner.wrap(name, seed).publicKeyHex();
+        } finally {
+            java.util.Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    /** Writes the pins of {@code names} (their keys made if missing) to {@link #trustedKeysFile}, replacing it. */
+    public static void writeTrustedKeys(Path home, java.util.List<String> names) throws IOException {
+        StringBuilder s = new StringBuilder("# Control-plane pins: the Ed25519 public key of every producer of control "
+                + "records (name:hex). Written by bin/waas from keys/*.ed25519.\n");
+        for (String name : names) {
+            s.append(name).append(':').append(ensureEd25519(home, name)).append('\n');
+        }
+        Path file = trustedKeysFile(home);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, s.toString(), StandardCharsets.US_ASCII);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Loads the private key, generating the pair if it is missing and the public half if only that is. */
     private static PrivateKey ensureRsaPair(Path priv, Path pub, String what)
             throws IOException, GeneralSecurityException {

@@ -61,7 +61,8 @@ class CompactedTopicViewTest {
 
     /** Values are "v<number>"; anything else is refused (throws), "skip" makes the parser return null. */
     private CompactedTopicView<Integer> view(String name, CompactedTopicView.Refused refused) {
-        return new CompactedTopicView<>(TOPIC, broker.bootstrapServers(), name, (key, value) -> {
+        return new CompactedTopicView<>(TOPIC, broker.bootstrapServers(), name, record -> {
+            String value = record.value();
             if (value.equals("skip")) {
                 return null;
             }

@@ -53,6 +53,25 @@ class OperatorKeysTest {
     }
 
     @Test
+    void bootstrapMakesEd25519ControlKeysOnceAndPinsThem() throws Exception {
+        Bootstrap.main(new String[]{"keys", "--home", home.toString(), "--ed25519", "wallet-service",
+                "--ed25519", "tss-node-0"});
+        Path seed = OperatorKeys.ed25519File(home, "wallet-service");
+        String hex = Files.readString(seed).trim();
+        assertTrue(hex.matches("[0-9a-f]{64}"));
+        assertEquals("rw-------", perms(seed));
+        assertEquals("rw-------", perms(OperatorKeys.ed25519File(home, "tss-node-0")));
+        String pins = Files.readString(OperatorKeys.trustedKeysFile(home));
+        String walletPin = io.openwaas.platform.events.signing.RecordSigner.parse("wallet-service", hex).publicKeyHex();
+        assertTrue(pins.contains("wallet-service:" + walletPin + "\n"), pins);
+        assertTrue(pins.contains("tss-node-0:" + OperatorKeys.ensureEd25519(home, "tss-node-0")), pins);
+        assertFalse(pins.contains(hex), "the pins hold public keys only");
+
+        Bootstrap.main(new String[]{"keys", "--home", home.toString(), "--ed25519", "wallet-service"});
+        assertEquals(hex, Files.readString(seed).trim(), "never regenerated");
+    }
+
+    @Test
     void namedRsaPairsAreMadeOnceAsMatchingPemFiles() throws Exception {
         OperatorKeys.ensureRsaPair(home, "tss-node-0-callback");
         Path priv = home.resolve("keys/tss-node-0-callback.pem");

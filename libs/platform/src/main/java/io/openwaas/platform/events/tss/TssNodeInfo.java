@@ -12,7 +12,8 @@ package io.openwaas.platform.events.tss;
  * @param encryptionPublicKey  hex, 32-byte X25519 key: point-to-point payloads to this node are encrypted to it
  * @param auxSetup             base64 of the node's two-party-ECDSA aux setup (libs/mpc {@code AuxSetup}); peers
  *                             verify it once
- * @param callbackConfigured   false when the node has no callback server and approves every request
+ * @param callbackConfigured   false when the node has no callback server (it then refuses every request, unless it
+ *                             runs in its approve-all test mode)
  * @param callbackPublicKey    PEM of the RSA key the node signs its callback JWTs with
  * @param status               Online / Offline
  * @param heartbeatIntervalMs  how often the node re-announces
