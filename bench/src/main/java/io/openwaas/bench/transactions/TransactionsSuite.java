@@ -10,6 +10,7 @@ import io.openwaas.bench.Vaults;
 import io.openwaas.bench.WaasApi;
 import io.openwaas.bench.api.ApiSuite;
 import io.openwaas.testkit.auth.CoboAuthSigner;
+import io.openwaas.testkit.infra.DevChainClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,7 +20,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -206,40 +205,24 @@ public final class TransactionsSuite implements BenchSuite {
         return ApiSuite.percentile(sorted, 0.50);
     }
 
-    /** The dev chain's JSON-RPC (anvil: account 0 is unlocked for eth_sendTransaction). */
+    /** The dev chain (testkit's JSON-RPC client; anvil's account 0 is unlocked for eth_sendTransaction). */
     private static final class Rpc {
-        private final URI url;
-        private final HttpClient http = HttpClient.newHttpClient();
+        private final DevChainClient chain;
 
         Rpc(URI url) {
-            this.url = url;
+            this.chain = new DevChainClient(url.toString(), false);
         }
 
-        JsonNode call(String method, Object... params) throws Exception {
-            ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
-            var p = body.putArray("params");
-            for (Object o : params) {
-                p.add(JSON.valueToTree(o));
-            }
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = JSON.readTree(r.body());
-            if (answer.hasNonNull("error")) {
-                throw new IllegalStateException(method + ": " + answer.get("error"));
-            }
-            return answer.get("result");
-        }
-
-        String send(String from, String to, BigDecimal eth) throws Exception {
+        String send(String from, String to, BigDecimal eth) {
             String wei = "0x" + eth.movePointRight(18).toBigIntegerExact().toString(16);
-            return call("eth_sendTransaction", Map.of("from", from, "to", to, "value", wei)).asText();
+            return chain.call("eth_sendTransaction", Map.of("from", from, "to", to, "value", wei)).asText();
         }
 
         /** Polls for the receipt; returns System.nanoTime() when it was first seen. */
-        long awaitReceipt(String hash) throws Exception {
+        long awaitReceipt(String hash) throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
-                if (!call("eth_getTransactionReceipt", hash).isNull()) {
+                if (chain.receipt(hash) != null) {
                     return System.nanoTime();
                 }
                 Thread.sleep(5);
@@ -247,10 +230,10 @@ public final class TransactionsSuite implements BenchSuite {
             throw new IllegalStateException(hash + " was not mined");
         }
 
-        void awaitKnown(String hash) throws Exception {
+        void awaitKnown(String hash) throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
-                if (!call("eth_getTransactionByHash", hash).isNull()) {
+                if (!chain.call("eth_getTransactionByHash", hash).isNull()) {
                     return;
                 }
                 Thread.sleep(2);
@@ -263,7 +246,6 @@ public final class TransactionsSuite implements BenchSuite {
     private static final class Events {
         private final KafkaConsumer<String, String> consumer;
         private final List<Seen> seen = new CopyOnWriteArrayList<>();
-        private final Map<String, Boolean> unused = new ConcurrentHashMap<>();
         private volatile boolean running = true;
         private volatile long last;
         private Thread thread;

@@ -118,7 +118,7 @@ public class CoboAuthFilter {
         } catch (IllegalArgumentException e) {
             return refuse(ErrorCode.INVALID_SIGNATURE, "API signature invalid: not hex");
         }
-        return readBody(ctx, request).onItemOrFailure().transformToUni((body, failure) -> failure != null
+        return readBody(ctx, request, resource).onItemOrFailure().transformToUni((body, failure) -> failure != null
                 ? refuse(ErrorCode.INVALID_SIGNATURE, "API signature invalid: request body unreadable")
                 : checkSigned(request, resource, key, publicKey, signatureBytes, nonce, body));
     }
@@ -224,23 +224,23 @@ public class CoboAuthFilter {
 
     /**
      * The body the resource will read, never blocking the event loop. With {@code readBody} RESTEasy has read it into
-     * memory before this filter when a non-blocking resource method takes a body (a large one moves the request to a
-     * worker thread first); otherwise (a resource method without a body, or a blocking one) the request is unread,
-     * so the body is read here asynchronously ({@link HttpServerRequest#body()}) and handed on to the resource as its
-     * entity stream. GET and HEAD sign an empty body,
-     * whatever {@code Content-Type}, {@code Content-Length} or chunked framing the request carries.
+     * memory before this filter when the resource method takes a body (a large one, or a blocking method, moves the
+     * request to a worker thread first, where reading is allowed). A resource method that takes none leaves the
+     * request unread, so its body (a client may still send one, e.g. {@code {}} to {@code …/delete}) is read here
+     * asynchronously ({@link HttpServerRequest#body()}) and handed on as the entity stream. GET and HEAD sign an
+     * empty body, whatever {@code Content-Type}, {@code Content-Length} or chunked framing the request carries.
      */
-    private static Uni<String> readBody(ContainerRequestContext ctx, HttpServerRequest request) {
+    private static Uni<String> readBody(ContainerRequestContext ctx, HttpServerRequest request, ResourceInfo resource) {
         String method = request.method().name();
         if ("GET".equals(method) || "HEAD".equals(method) || !ctx.hasEntity()) {
             return Uni.createFrom().item("");
         }
-        if (!request.isEnded()) {
+        if (!takesBody(resource) && !request.isEnded()) {
             var body = request.body(); // the request is paused until something reads it
             request.resume();
             return Uni.createFrom().completionStage(body.toCompletionStage()).map(b -> {
                 byte[] bytes = b.getBytes();
-                ctx.setEntityStream(new ByteArrayInputStream(bytes)); // for a resource method that reads it later
+                ctx.setEntityStream(new ByteArrayInputStream(bytes));
                 return new String(bytes, StandardCharsets.UTF_8);
             });
         }
@@ -251,6 +251,24 @@ public class CoboAuthFilter {
         } catch (IOException e) {
             return Uni.createFrom().failure(e);
         }
+    }
+
+    /** Whether the resource method has an entity parameter: one without a JAX-RS or RESTEasy annotation. */
+    static boolean takesBody(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return true;
+        }
+        for (java.lang.annotation.Annotation[] annotations : resource.getResourceMethod().getParameterAnnotations()) {
+            boolean bound = false;
+            for (java.lang.annotation.Annotation a : annotations) {
+                String pkg = a.annotationType().getPackageName();
+                bound |= pkg.startsWith("jakarta.ws.rs") || pkg.startsWith("org.jboss.resteasy.reactive");
+            }
+            if (!bound) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(ResourceInfo resource) {
