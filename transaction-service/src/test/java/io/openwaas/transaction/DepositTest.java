@@ -165,6 +165,14 @@ class DepositTest {
         wallet.announce(1, 2); // a good one after it, to know the bad one was processed
         awaitWatched(wallet.address(0));
         assertFalse(isWatched(attacker.address(0)));
+
+        // a genuine-looking record nobody signed (anyone who can write to the broker): not watched
+        Support.Wallet unsigned = Support.newWallet(org.orgId());
+        unsigned.announceUnsigned(1, 1);
+        Support.Wallet after = Support.newWallet(org.orgId());
+        after.announce(1, 1);
+        awaitWatched(after.address(0));
+        assertFalse(isWatched(unsigned.address(0)), "an unsigned wallet.address.created is refused");
     }
 
     private void awaitWatched(String address) {

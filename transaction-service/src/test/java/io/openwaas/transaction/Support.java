@@ -98,7 +98,18 @@ final class Support {
             RawEvents.send(bootstrap(), Topics.WALLET_ADDRESS_CREATED, walletId.toString(),
                     EventType.WALLET_ADDRESS_CREATED, "/wallet-service", orgId, sequence,
                     new WalletAddressCreated(walletId.toString(), orgId, vaultId.toString(), "MPC", "Org-Controlled",
-                            "DEV_ETH", "ENCODING_DEFAULT", root.serialize(), list, System.currentTimeMillis()));
+                            "DEV_ETH", "ENCODING_DEFAULT", root.serialize(), list, System.currentTimeMillis()),
+                    ControlKeys.WALLET_SERVICE);
+        }
+
+        /** The same record, unsigned: what anyone on the broker can write. */
+        void announceUnsigned(int count, long sequence) {
+            RawEvents.send(bootstrap(), Topics.WALLET_ADDRESS_CREATED, walletId.toString(),
+                    EventType.WALLET_ADDRESS_CREATED, "/wallet-service", orgId, sequence,
+                    new WalletAddressCreated(walletId.toString(), orgId, vaultId.toString(), "MPC", "Org-Controlled",
+                            "DEV_ETH", "ENCODING_DEFAULT", root.serialize(), List.of(new WalletAddressCreated.Address(
+                            address(0), path(0).toString(), HexFormat.of().formatHex(
+                                    root.derive(path(0)).publicKey().encode()), null)), System.currentTimeMillis()));
         }
     }
 

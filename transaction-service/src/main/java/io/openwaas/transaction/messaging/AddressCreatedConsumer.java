@@ -5,6 +5,7 @@ import io.openwaas.crypto.address.Chain;
 import io.openwaas.crypto.address.ChainFamily;
 import io.openwaas.platform.catalogue.Catalogue;
 import io.openwaas.platform.events.EventType;
+import io.openwaas.platform.events.signing.ControlRecords;
 import io.openwaas.platform.events.wallet.WalletAddressCreated;
 import io.openwaas.platform.inbox.Inbox;
 import io.openwaas.platform.inbox.IncomingEvents;
@@ -28,7 +29,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Consumes {@code wallet.address.created} (channel {@value #CHANNEL}) into the watched addresses: each address is
+ * Consumes {@code wallet.address.created} (channel {@value #CHANNEL}) into the watched addresses: only records signed
+ * by wallet-service are admitted (a control record: the addresses whose deposits are credited), and each address is
  * checked first ({@link AddressProof}: it must derive from the vault's root key along its path; a catalogue chain;
  * the wallet's ids are UUIDs), then stored with the event's inbox entry in one database transaction, so a
  * redelivery has no second effect. A malformed or unprovable event changes nothing and goes to the dead-letter topic.
@@ -46,7 +48,11 @@ public class AddressCreatedConsumer {
     private final Inbox inbox;
     private final Catalogue catalogue;
 
-    public AddressCreatedConsumer(ObjectMapper mapper, WatchedAddresses watched, Inbox inbox, Catalogue catalogue) {
+    private final ControlRecords control;
+
+    public AddressCreatedConsumer(ObjectMapper mapper, WatchedAddresses watched, Inbox inbox, Catalogue catalogue,
+                                  ControlRecords control) {
+        this.control = control;
         this.mapper = mapper;
         this.watched = watched;
         this.inbox = inbox;
@@ -60,6 +66,9 @@ public class AddressCreatedConsumer {
     public Uni<Void> consume(Message<String> message) {
         Optional<IncomingCloudEventMetadata> ce = message.getMetadata(IncomingCloudEventMetadata.class);
         if (ce.isPresent() && ce.get().getType() != null && !EventType.WALLET_ADDRESS_CREATED.equals(ce.get().getType())) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        if (!control.admit(message)) { // signed by wallet-service, else refused, counted and logged
             return Uni.createFrom().completionStage(message.ack());
         }
         UUID eventId;

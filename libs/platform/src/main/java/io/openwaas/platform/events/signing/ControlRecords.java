@@ -38,7 +38,7 @@ public class ControlRecords {
     public static final String REFUSED_METRIC = "openwaas.control.records.refused";
     /** The control topics: records on them must be signed. */
     public static final Set<String> CONTROL_TOPICS = Set.of(Topics.TSS_REQUESTS, Topics.TSS_RESULTS, Topics.TSS_NODES,
-            Topics.IAM_API_KEYS, Topics.WALLET_VAULTS);
+            Topics.IAM_API_KEYS, Topics.WALLET_VAULTS, Topics.WALLET_ADDRESS_CREATED);
 
     private static final Logger LOG = Logger.getLogger(ControlRecords.class);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -85,7 +85,9 @@ public class ControlRecords {
                 Topics.TSS_RESULTS, nodes,
                 Topics.TSS_NODES, nodes,
                 Topics.IAM_API_KEYS, Set.copyOf(config.apiKeyIssuers()),
-                Topics.WALLET_VAULTS, Set.copyOf(config.vaultIssuers())), config.maxSkew());
+                Topics.WALLET_VAULTS, Set.copyOf(config.vaultIssuers()),
+                // the addresses whose deposits are credited to a wallet: wallet-service's, like the vaults' keys
+                Topics.WALLET_ADDRESS_CREATED, Set.copyOf(config.vaultIssuers())), config.maxSkew());
     }
 
     private static void pin(Map<String, String> pins, String entry, String where) {
@@ -202,17 +204,13 @@ public class ControlRecords {
      * malformed-record path handles it).
      */
     public boolean admitNodeReport(org.eclipse.microprofile.reactive.messaging.Message<String> message) {
-        var kafka = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
-                .orElse(null);
-        if (kafka == null) {
+        if (!admit(message)) {
             return false;
         }
+        var kafka = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .orElseThrow();
         String key = kafka.getKey() == null ? null : kafka.getKey().toString();
         String value = message.getPayload();
-        if (!admit(kafka.getTopic(), key, kafka.getHeaders(), value == null ? null : value.getBytes(StandardCharsets.UTF_8),
-                kafka.getTimestamp().toEpochMilli()).admitted()) {
-            return false;
-        }
         String claimed;
         try {
             claimed = JSON.readTree(value).path("node_id").asText(null);
@@ -220,6 +218,22 @@ public class ControlRecords {
             return true;
         }
         return claimedBySigner(kafka.getTopic(), key, kafka.getHeaders(), claimed);
+    }
+
+    /**
+     * A record consumed through a SmallRye channel, verified like {@link #admit(ConsumerRecord)}; false (listed and
+     * counted) if refused or without Kafka metadata.
+     */
+    public boolean admit(org.eclipse.microprofile.reactive.messaging.Message<String> message) {
+        var kafka = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .orElse(null);
+        if (kafka == null) {
+            return false;
+        }
+        String key = kafka.getKey() == null ? null : kafka.getKey().toString();
+        String value = message.getPayload();
+        return admit(kafka.getTopic(), key, kafka.getHeaders(), value == null ? null : value.getBytes(StandardCharsets.UTF_8),
+                kafka.getTimestamp().toEpochMilli()).admitted();
     }
 
     /** Records a refusal a caller decided on (an authentic record claiming another producer, or unpinned keys). */
