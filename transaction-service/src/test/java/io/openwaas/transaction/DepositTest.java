@@ -7,11 +7,7 @@ import io.openwaas.testkit.infra.DevChain;
 import io.openwaas.testkit.infra.DevChainClient;
 import io.openwaas.testkit.infra.DevChainTestResource;
 import io.openwaas.testkit.kafka.TopicReader;
-import io.openwaas.transaction.persistence.WatchedAddresses;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.TypeDecoder;
@@ -23,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,9 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class DepositTest {
 
-    @Inject
-    WatchedAddresses watched;
-
     private final DevChainClient chain = DevChainTestResource.client();
 
     @Test
@@ -51,7 +43,7 @@ class DepositTest {
         Support.Wallet wallet = Support.newWallet(org.orgId());
         wallet.announce(2, 1);
         String to = wallet.address(1);
-        awaitWatched(to);
+        Support.awaitWatched(to);
 
         String ethHash = chain.fund(to, "1.25");
         String usdtHash = chain.fund(to, "10.5", DevChain.TOKEN_ID);
@@ -137,7 +129,7 @@ class DepositTest {
         Support.Wallet wallet = Support.newWallet(org.orgId());
         wallet.announce(1, 1);
         String to = wallet.address(0);
-        awaitWatched(to);
+        Support.awaitWatched(to);
 
         String hash = chain.fund(to, "0.5");
         chain.mine(1);
@@ -163,29 +155,16 @@ class DepositTest {
         wallet.announce(List.of(new WalletAddressCreated.Address(attacker.address(0), "m/44/60/0/0/0",
                 "02" + "11".repeat(32), null)), 1);
         wallet.announce(1, 2); // a good one after it, to know the bad one was processed
-        awaitWatched(wallet.address(0));
-        assertFalse(isWatched(attacker.address(0)));
+        Support.awaitWatched(wallet.address(0));
+        assertFalse(Support.isWatched(attacker.address(0)));
 
         // a genuine-looking record nobody signed (anyone who can write to the broker): not watched
         Support.Wallet unsigned = Support.newWallet(org.orgId());
         unsigned.announceUnsigned(1, 1);
         Support.Wallet after = Support.newWallet(org.orgId());
         after.announce(1, 1);
-        awaitWatched(after.address(0));
-        assertFalse(isWatched(unsigned.address(0)), "an unsigned wallet.address.created is refused");
-    }
-
-    private void awaitWatched(String address) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> isWatched(address));
-    }
-
-    private boolean isWatched(String address) {
-        try {
-            return !VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    watched.find("DEV_ETH", Set.of(address.toLowerCase(Locale.ROOT))))).isEmpty();
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
+        Support.awaitWatched(after.address(0));
+        assertFalse(Support.isWatched(unsigned.address(0)), "an unsigned wallet.address.created is refused");
     }
 
     private static JsonNode deposit(Support.Org org, String hash) {

@@ -21,6 +21,10 @@ import io.openwaas.testkit.auth.ApiKeyPair;
 import io.openwaas.testkit.auth.SignedClient;
 import io.openwaas.testkit.infra.ControlKeys;
 import io.openwaas.testkit.kafka.RawEvents;
+import io.openwaas.transaction.persistence.WatchedAddresses;
+import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -28,6 +32,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -85,32 +91,51 @@ final class Support {
             return DerivationPath.parse("m/44/60/0/0/" + index);
         }
 
-        /** Publishes {@code wallet.address.created} for the addresses 0..count-1. */
-        void announce(int count, long sequence) {
-            List<WalletAddressCreated.Address> list = java.util.stream.IntStream.range(0, count)
+        /** The addresses 0..count-1 as {@code wallet.address.created} lists them. */
+        List<WalletAddressCreated.Address> addresses(int count) {
+            return java.util.stream.IntStream.range(0, count)
                     .mapToObj(i -> new WalletAddressCreated.Address(address(i), path(i).toString(),
                             HexFormat.of().formatHex(root.derive(path(i)).publicKey().encode()), null))
                     .toList();
-            announce(list, sequence);
+        }
+
+        /** Publishes {@code wallet.address.created} for the addresses 0..count-1, signed as wallet-service. */
+        void announce(int count, long sequence) {
+            announce(addresses(count), sequence);
         }
 
         void announce(List<WalletAddressCreated.Address> list, long sequence) {
-            RawEvents.send(bootstrap(), Topics.WALLET_ADDRESS_CREATED, walletId.toString(),
-                    EventType.WALLET_ADDRESS_CREATED, "/wallet-service", orgId, sequence,
-                    new WalletAddressCreated(walletId.toString(), orgId, vaultId.toString(), "MPC", "Org-Controlled",
-                            "DEV_ETH", "ENCODING_DEFAULT", root.serialize(), list, System.currentTimeMillis()),
-                    ControlKeys.WALLET_SERVICE);
+            announce(list, sequence, ControlKeys.WALLET_SERVICE);
         }
 
         /** The same record, unsigned: what anyone on the broker can write. */
         void announceUnsigned(int count, long sequence) {
+            announce(addresses(count), sequence, null);
+        }
+
+        private void announce(List<WalletAddressCreated.Address> list, long sequence, String signer) {
             RawEvents.send(bootstrap(), Topics.WALLET_ADDRESS_CREATED, walletId.toString(),
                     EventType.WALLET_ADDRESS_CREATED, "/wallet-service", orgId, sequence,
                     new WalletAddressCreated(walletId.toString(), orgId, vaultId.toString(), "MPC", "Org-Controlled",
-                            "DEV_ETH", "ENCODING_DEFAULT", root.serialize(), List.of(new WalletAddressCreated.Address(
-                            address(0), path(0).toString(), HexFormat.of().formatHex(
-                                    root.derive(path(0)).publicKey().encode()), null)), System.currentTimeMillis()));
+                            "DEV_ETH", "ENCODING_DEFAULT", root.serialize(), list, System.currentTimeMillis()),
+                    signer);
         }
+    }
+
+    /** Whether transaction-service watches a DEV_ETH address (its table, read in this JVM). */
+    static boolean isWatched(String address) {
+        WatchedAddresses watched = Arc.container().instance(WatchedAddresses.class).get();
+        try {
+            return !VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                    watched.find("DEV_ETH", Set.of(address.toLowerCase(Locale.ROOT))))).isEmpty();
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until transaction-service watches the addresses (it has stored their wallet.address.created). */
+    static void awaitWatched(String... addresses) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(addresses).allMatch(Support::isWatched));
     }
 
     /** A wallet of a vault whose keys the TSS nodes hold. */

@@ -58,21 +58,13 @@ class WithdrawalTest {
         wallet.announce(2, 1);
         source = wallet.address(0);
         DevChainClient c = DevChainTestResource.client();
-        sleepUntilWatched();
+        Support.awaitWatched(source, wallet.address(1));
         c.fund(source, "2");
         c.fund(source, "100", DevChain.TOKEN_ID);
         c.mine(3);
         await().atMost(Duration.ofSeconds(30)).until(() -> Support.json(org.client().get(
                 "/v2/transactions?statuses=Completed&wallet_ids=" + wallet.walletId())).at("/pagination/total_count")
                 .asInt() == 2);
-    }
-
-    private static void sleepUntilWatched() {
-        try {
-            Thread.sleep(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -11,9 +11,14 @@ import io.openwaas.bench.WaasApi;
 import io.openwaas.bench.api.ApiSuite;
 import io.openwaas.testkit.auth.CoboAuthSigner;
 import io.openwaas.testkit.infra.DevChainClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.math.BigDecimal;
@@ -91,7 +96,7 @@ public final class TransactionsSuite implements BenchSuite {
                     .path("wallet_id").asText();
             String address = api.post("/v2/wallets/" + wallet + "/addresses",
                     JSON.createObjectNode().put("chain_id", "DEV_ETH").put("count", 1)).get(0).path("address").asText();
-            Thread.sleep(1000); // transaction-service watches the address once it has read wallet.address.created
+            awaitConsumed(kafka, "transaction-service", "wallet.address.created"); // then it watches the address
             System.err.printf("transactions: vault %s, wallet %s, address %s%n", vault.vaultId(), wallet, address);
 
             List<Metric> metrics = new ArrayList<>();
@@ -170,6 +175,29 @@ public final class TransactionsSuite implements BenchSuite {
             return metrics;
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** Waits until a consumer group has committed every record of a topic written so far (it has applied them). */
+    private static void awaitConsumed(String bootstrap, String group, String topic) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(i -> latest.put(new TopicPartition(topic, i.partition()), OffsetSpec.latest()));
+            var end = admin.listOffsets(latest).all().get();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                if (end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0 || (committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue().offset()))) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException(group + " did not consume " + topic + " within 30 s");
         }
     }
 

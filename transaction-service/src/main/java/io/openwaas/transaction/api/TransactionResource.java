@@ -12,12 +12,10 @@ import io.openwaas.platform.auth.CallerContext;
 import io.openwaas.platform.auth.CoboAuth;
 import io.openwaas.platform.auth.RequiresScope;
 import io.openwaas.platform.auth.Scope;
-import io.openwaas.platform.catalogue.Catalogue;
 import io.openwaas.platform.events.transaction.Transaction;
 import io.openwaas.platform.events.transaction.TransactionStatus;
 import io.openwaas.platform.events.transaction.TransactionType;
 import io.openwaas.platform.json.WireEnum;
-import io.openwaas.transaction.chain.ChainFollower;
 import io.openwaas.transaction.domain.TransactionQueries;
 import io.openwaas.transaction.domain.TransferService;
 import io.openwaas.transaction.domain.Withdrawals;
@@ -52,20 +50,15 @@ public class TransactionResource {
     private final TransactionQueries queries;
     private final ObjectMapper mapper;
     private final TransferService transfers;
-    private final ChainFollower chains;
-    private final Catalogue catalogue;
     private final Withdrawals withdrawals;
 
     public TransactionResource(CallerContext caller, TransactionQueries queries, ObjectMapper mapper,
-                               TransferService transfers, ChainFollower chains, Catalogue catalogue,
-                               Withdrawals withdrawals) {
+                               TransferService transfers, Withdrawals withdrawals) {
         this.withdrawals = withdrawals;
         this.caller = caller;
         this.queries = queries;
         this.mapper = mapper;
         this.transfers = transfers;
-        this.chains = chains;
-        this.catalogue = catalogue;
     }
 
     /** 201 {@code {request_id, transaction_id, status}}; a repeat of the same request answers the same. */
@@ -75,7 +68,7 @@ public class TransactionResource {
     @ResponseStatus(201)
     @RequiresScope(Scope.SPEND)
     public Uni<TransferService.Submitted> transfer(JsonNode body) {
-        return transfers.transfer(caller.orgId(), body).invoke(s -> chains.wake(tokenChain(body)));
+        return transfers.transfer(caller.orgId(), body);
     }
 
     /** 201 {@code EstimatedFee} ({@code EVM_EIP_1559}: slow, recommended, fast). */
@@ -96,10 +89,6 @@ public class TransactionResource {
         UUID id = Ids.uuid("transaction_id", transactionId);
         return Panache.withTransaction(() -> withdrawals.cancel(caller.orgId(), id))
                 .map(t -> new TransferService.Submitted(t.requestId, t.id.toString(), TransactionStatus.REJECTED));
-    }
-
-    private String tokenChain(JsonNode body) {
-        return catalogue.token(body.get("token_id").asText()).map(t -> t.chainId()).orElse("");
     }
 
     @GET

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -175,6 +174,7 @@ public class ChainFollower {
         private volatile boolean chainChecked;
         private long lastWarning;
         private long lastPipelineWarning;
+        private long feesAt = -1;
         private ScheduledExecutorService pipeline;
 
         Follower(String chainId, String url, TransactionConfig.ChainConfig chain, Deposits.Rules rules,
@@ -186,13 +186,11 @@ public class ChainFollower {
             this.expectedChainId = expectedChainId;
             this.rpc = new EvmRpc(url, mapper, Duration.ofSeconds(10));
             this.nativeToken = catalogue.tokens().stream()
-                    .filter(t -> t.chainId().equals(chainId) && (t.tokenAddress() == null || t.tokenAddress().isEmpty()))
+                    .filter(t -> t.chainId().equals(chainId) && t.isNative())
                     .map(Catalogue.TokenEntry::tokenId).findFirst().orElse(null);
             this.tokensByContract = catalogue.tokens().stream()
-                    .filter(t -> t.chainId().equals(chainId) && t.enabled() && t.tokenAddress() != null
-                            && !t.tokenAddress().isEmpty())
-                    .collect(Collectors.toMap(t -> t.tokenAddress().toLowerCase(Locale.ROOT),
-                            Catalogue.TokenEntry::tokenId));
+                    .filter(t -> t.chainId().equals(chainId) && t.enabled() && !t.isNative())
+                    .collect(Collectors.toMap(Catalogue.TokenEntry::contract, Catalogue.TokenEntry::tokenId));
         }
 
         void pollSafely() {
@@ -228,7 +226,10 @@ public class ChainFollower {
                 chainChecked = true;
             }
             long head = rpc.blockNumber();
-            fees.update(chainId, rpc.baseFee(), rpc.maxPriorityFeePerGas());
+            if (head != feesAt) { // the base fee changes with the blocks only
+                fees.update(chainId, rpc.baseFee(), rpc.maxPriorityFeePerGas());
+                feesAt = head;
+            }
             Optional<Deposits.Block> cursor = await(() -> Panache.withSession(() -> deposits.cursor(chainId)));
             long next;
             Deposits.Block previous = cursor.orElse(null);
@@ -354,7 +355,8 @@ public class ChainFollower {
                         .filter(t -> t.to() != null && t.value().signum() > 0).toList();
                 Set<String> ours = ours(valued.stream().map(EvmRpc.Tx::to).collect(Collectors.toSet()));
                 for (EvmRpc.Tx t : valued) {
-                    if (ours.contains(t.to()) && Integer.valueOf(1).equals(rpc.receiptStatus(t.hash()))) {
+                    EvmRpc.Receipt receipt = ours.contains(t.to()) ? rpc.receipt(t.hash()) : null;
+                    if (receipt != null && receipt.status() == 1) {
                         found.add(new Deposits.Found(t.hash(), -1, eip55(t.from()), t.to(), nativeToken, t.value()));
                     }
                 }

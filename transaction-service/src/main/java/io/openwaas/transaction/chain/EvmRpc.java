@@ -91,15 +91,6 @@ public final class EvmRpc {
         return b == null || b.isNull() ? null : lower(b.get("hash").asText());
     }
 
-    /** A transaction's receipt status (1 success, 0 reverted), or null if it has no receipt. */
-    public Integer receiptStatus(String txHash) {
-        JsonNode r = call("eth_getTransactionReceipt", txHash);
-        if (r == null || r.isNull()) {
-            return null;
-        }
-        return quantity(r.get("status")).intValueExact();
-    }
-
     /** A transaction's receipt, or null while it is not mined. */
     public Receipt receipt(String txHash) {
         JsonNode r = call("eth_getTransactionReceipt", txHash);

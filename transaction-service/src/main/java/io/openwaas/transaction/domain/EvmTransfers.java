@@ -1,6 +1,7 @@
 package io.openwaas.transaction.domain;
 
 import io.openwaas.crypto.tx.evm.EvmTransaction;
+import io.openwaas.platform.catalogue.Catalogue;
 import io.openwaas.platform.money.Amounts;
 import io.openwaas.transaction.persistence.TransactionEntity;
 
@@ -23,12 +24,12 @@ public final class EvmTransfers {
     }
 
     /**
-     * @param evmChainId    EIP-155 chain id
-     * @param tokenContract the token's contract (lower-case hex), or null for the chain's native token
-     * @param decimals      the token's decimals
+     * @param evmChainId EIP-155 chain id
+     * @param token      the withdrawal's token (native, or an ERC-20 contract)
      */
-    public static EvmTransaction build(TransactionEntity t, long evmChainId, String tokenContract, int decimals) {
-        BigInteger units = Amounts.units(t.amount, decimals);
+    public static EvmTransaction build(TransactionEntity t, long evmChainId, Catalogue.TokenEntry token) {
+        String tokenContract = token.contract();
+        BigInteger units = Amounts.units(t.amount, token.decimal());
         byte[] to;
         BigInteger value;
         byte[] data;

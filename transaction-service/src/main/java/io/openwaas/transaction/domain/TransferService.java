@@ -102,7 +102,8 @@ public class TransferService {
                         return Uni.createFrom().item(submitted(existing));
                     }
                     return create(orgId, r, fingerprint);
-                }));
+                }))
+                .invoke(() -> chains.wake(r.token().chainId())); // committed: its chain's pipeline may build it
     }
 
     private static Submitted submitted(TransactionEntity t) {
@@ -219,7 +220,7 @@ public class TransferService {
                 .orElseThrow(() -> new ApiException(ErrorCode.TOKEN_NOT_SUPPORTED, "token " + tokenId
                         + " is not supported"));
         Catalogue.TokenEntry feeToken = catalogue.token(token.feeTokenId()).orElseThrow();
-        BigInteger gasLimit = tokenIsNative(token) ? NATIVE_GAS : TOKEN_GAS;
+        BigInteger gasLimit = token.isNative() ? NATIVE_GAS : TOKEN_GAS;
         FeeOracle.Levels levels = fees.levels(token.chainId()).orElseThrow(() -> new ApiException(
                 ErrorCode.PROCESSING_ERROR, "no fee estimate for " + token.chainId() + " yet (its node has not answered)"));
         ObjectNode out = CANONICAL.createObjectNode().put("fee_type", "EVM_EIP_1559").put("token_id", feeToken.tokenId());
@@ -285,7 +286,7 @@ public class TransferService {
         String to = checkAddress("destination.account_output.address", token.chainId(),
                 text(output, "address", true));
         BigDecimal amount = amount("destination.account_output.amount", text(output, "amount", true), token.decimal());
-        BigInteger gasLimit = tokenIsNative(token) ? NATIVE_GAS : TOKEN_GAS;
+        BigInteger gasLimit = token.isNative() ? NATIVE_GAS : TOKEN_GAS;
         FeeOracle.Level level = fees.levels(token.chainId()).map(FeeOracle.Levels::recommended).orElse(null);
         BigInteger maxFee = level == null ? null : level.maxFeePerGas();
         BigInteger tip = level == null ? null : level.maxPriorityFeePerGas();
@@ -323,10 +324,6 @@ public class TransferService {
         String description = text(body, "description", false);
         return new Request(requestId, walletId, sourceAddress, token, feeToken, to, amount, gasLimit, maxFee, tip,
                 description);
-    }
-
-    static boolean tokenIsNative(Catalogue.TokenEntry token) {
-        return token.tokenAddress() == null || token.tokenAddress().isEmpty();
     }
 
     private static String checkAddress(String field, String chainId, String address) {

@@ -38,13 +38,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 
 /**
  * A withdrawal after intake, each step one database transaction: {@link #build} (nonce under the address's row
  * lock, the EIP-1559 transaction, the KeySign command to the vault's signing group through the outbox:
- * {@code PendingSignature}); {@link #signed} (the signature checked to recover to the source address, the signed bytes
- * and hash stored before anything is broadcast: {@code Broadcasting}); {@link #refused} (a signer rejected or failed:
- * the reservation released, the nonce given back); {@link #observe} (receipts: {@code Confirming}, then at the
+ * {@code PendingSignature}); {@link #reported} (the signature checked to recover to the source address, the signed bytes
+ * and hash stored before anything is broadcast: {@code Broadcasting}; or a signer rejected or failed: the reservation
+ * released, the nonce given back); {@link #observe} (receipts: {@code Confirming}, then at the
  * threshold {@code Completed} or {@code Failed}/{@code FailedOnChain}, the ledger settled with the real fee).
  *
  * <p>One withdrawal per source address is being signed at a time, so a refused signature never leaves a nonce gap.
@@ -127,9 +128,7 @@ public class Withdrawals {
             return allocateNonce(t.chainId, t.address.toLowerCase(Locale.ROOT), nodeNonce).chain(nonce -> {
                 t.nonce = nonce;
                 var token = catalogue.token(t.tokenId).orElseThrow();
-                String contract = token.tokenAddress() == null || token.tokenAddress().isEmpty() ? null
-                        : token.tokenAddress().toLowerCase(Locale.ROOT);
-                EvmTransaction tx = EvmTransfers.build(t, evmChainId, contract, token.decimal());
+                EvmTransaction tx = EvmTransfers.build(t, evmChainId, token);
                 t.unsignedRawTx = "0x" + HEX.formatHex(tx.signingPayload());
                 t.signerGroupId = keys.groupId();
                 t.signAttempt += 1;
@@ -175,58 +174,63 @@ public class Withdrawals {
                         }));
     }
 
-    /** A signer's successful report: check, assemble and store the signed transaction. */
-    public Uni<Void> signed(TssResult result, long evmChainId) {
+    /**
+     * A signer's report on a withdrawal's KeySign: the signature checked, assembled and stored ({@code Succeeded}), or
+     * the withdrawal ended (a rejection or failure). Returns the withdrawal's chain, or null if the report changed
+     * nothing (not ours, already decided, or a holder's report without the signature).
+     *
+     * @param evmChainId the EIP-155 chain id of a chain id
+     */
+    public Uni<String> reported(TssResult result, ToLongFunction<String> evmChainId) {
         return bySignRequest(result.requestId()).chain(t -> {
             if (t == null || !TransactionStatus.PENDING_SIGNATURE.wire().equals(t.status)) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item((String) null);
             }
-            if (result.signatures() == null || result.signatures().size() != 1) {
-                return Uni.createFrom().voidItem(); // a holder's report without the signatures: the assembler sends them
-            }
-            var token = catalogue.token(t.tokenId).orElseThrow();
-            String contract = token.tokenAddress() == null || token.tokenAddress().isEmpty() ? null
-                    : token.tokenAddress().toLowerCase(Locale.ROOT);
-            EvmTransaction tx = EvmTransfers.build(t, evmChainId, contract, token.decimal());
-            TssResult.Signature s = result.signatures().get(0);
-            byte[] raw;
-            try {
-                byte[] rs = HEX.parseHex(s.signature());
-                EcdsaSignature sig = EcdsaSignature.parseCompact(rs, s.recoveryId() == null ? -1 : s.recoveryId());
-                Secp256k1Point signer = Ecdsa.recover(tx.signingHash(), sig);
-                if (!Addresses.eip55(Addresses.evmAccountId(signer)).equalsIgnoreCase(t.address)
-                        || !HEX.formatHex(tx.signingHash()).equalsIgnoreCase(s.msgHash())) {
-                    throw new IllegalArgumentException("the signature does not recover to " + t.address);
-                }
-                raw = tx.encodeSigned(sig);
-                EvmTransaction.Signed decoded = EvmTransaction.decodeSigned(raw);
-                if (!Addresses.eip55(decoded.sender()).equalsIgnoreCase(t.address)) {
-                    throw new IllegalArgumentException("the signed transaction's sender is not " + t.address);
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf("withdrawal %s: signature from %s refused: %s", t.id, result.nodeId(), e.getMessage());
-                return fail(t, TransactionStatus.FAILED, "SignatureVerificationFailed", e.getMessage());
-            }
-            t.rawTx = "0x" + HEX.formatHex(raw);
-            t.txHash = "0x" + HEX.formatHex(EvmTransaction.transactionHash(raw));
-            t.status = TransactionStatus.BROADCASTING.wire();
-            t.subStatus = null;
-            LOG.infof("withdrawal %s signed: %s (nonce %d), stored before broadcast", t.id, t.txHash, t.nonce);
-            return lifecycle.changed(t);
+            Uni<Void> step = result.status() == TssResultStatus.SUCCEEDED ? signed(t, result,
+                    evmChainId.applyAsLong(t.chainId)) : refused(t, result);
+            return step.replaceWith(t.chainId);
         });
     }
 
-    /** A signer rejected (its callback server) or failed: nothing was signed. */
-    public Uni<Void> refused(TssResult result) {
-        return bySignRequest(result.requestId()).chain(t -> {
-            if (t == null || !TransactionStatus.PENDING_SIGNATURE.wire().equals(t.status)) {
-                return Uni.createFrom().voidItem();
+    private Uni<Void> signed(TransactionEntity t, TssResult result, long evmChainId) {
+        if (result.signatures() == null || result.signatures().size() != 1) {
+            return Uni.createFrom().voidItem(); // a holder's report without the signatures: the assembler sends them
+        }
+        var token = catalogue.token(t.tokenId).orElseThrow();
+        EvmTransaction tx = EvmTransfers.build(t, evmChainId, token);
+        TssResult.Signature s = result.signatures().get(0);
+        byte[] raw;
+        try {
+            byte[] rs = HEX.parseHex(s.signature());
+            EcdsaSignature sig = EcdsaSignature.parseCompact(rs, s.recoveryId() == null ? -1 : s.recoveryId());
+            Secp256k1Point signer = Ecdsa.recover(tx.signingHash(), sig);
+            if (!Addresses.eip55(Addresses.evmAccountId(signer)).equalsIgnoreCase(t.address)
+                    || !HEX.formatHex(tx.signingHash()).equalsIgnoreCase(s.msgHash())) {
+                throw new IllegalArgumentException("the signature does not recover to " + t.address);
             }
-            String why = result.nodeId() + ": " + (result.error() == null ? result.status() : result.error());
-            return result.status() == TssResultStatus.REJECTED
-                    ? fail(t, TransactionStatus.REJECTED, "RejectedBySigner", why)
-                    : fail(t, TransactionStatus.FAILED, "FailedBySigner", why);
-        });
+            raw = tx.encodeSigned(sig);
+            EvmTransaction.Signed decoded = EvmTransaction.decodeSigned(raw);
+            if (!Addresses.eip55(decoded.sender()).equalsIgnoreCase(t.address)) {
+                throw new IllegalArgumentException("the signed transaction's sender is not " + t.address);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("withdrawal %s: signature from %s refused: %s", t.id, result.nodeId(), e.getMessage());
+            return fail(t, TransactionStatus.FAILED, "SignatureVerificationFailed", e.getMessage());
+        }
+        t.rawTx = "0x" + HEX.formatHex(raw);
+        t.txHash = "0x" + HEX.formatHex(EvmTransaction.transactionHash(raw));
+        t.status = TransactionStatus.BROADCASTING.wire();
+        t.subStatus = null;
+        LOG.infof("withdrawal %s signed: %s (nonce %d), stored before broadcast", t.id, t.txHash, t.nonce);
+        return lifecycle.changed(t);
+    }
+
+    /** A signer rejected (its callback server) or failed: nothing was signed. */
+    private Uni<Void> refused(TransactionEntity t, TssResult result) {
+        String why = result.nodeId() + ": " + (result.error() == null ? result.status() : result.error());
+        return result.status() == TssResultStatus.REJECTED
+                ? fail(t, TransactionStatus.REJECTED, "RejectedBySigner", why)
+                : fail(t, TransactionStatus.FAILED, "FailedBySigner", why);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.openwaas.platform.inbox.Inbox;
 import io.openwaas.platform.inbox.IncomingEvents;
 import io.openwaas.transaction.chain.ChainFollower;
 import io.openwaas.transaction.domain.Withdrawals;
-import io.openwaas.transaction.persistence.TransactionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -24,8 +23,8 @@ import java.util.UUID;
 
 /**
  * Consumes {@code tss.results} (channel {@value #CHANNEL}) for the KeySign requests of withdrawals (request ids
- * {@code txsign-…}; others are acknowledged at once): a report with the signature → {@link Withdrawals#signed}; a
- * rejection or failure → {@link Withdrawals#refused}. Each report is applied with its inbox entry in one database
+ * {@code txsign-…}; others are acknowledged at once): the signature, a rejection or a failure →
+ * {@link Withdrawals#reported}. Each report is applied with its inbox entry in one database
  * transaction. Only reports signed by the node they name, under its pinned key, are applied (libs/platform
  * {@code ControlRecords}); anything else is refused and listed at {@code /admin/dropped-records}.
  */
@@ -38,17 +37,15 @@ public class SignatureConsumer {
 
     private final ObjectMapper mapper;
     private final Withdrawals withdrawals;
-    private final TransactionRepository transactions;
     private final Inbox inbox;
     private final ChainFollower chains;
     private final ControlRecords control;
 
-    public SignatureConsumer(ObjectMapper mapper, Withdrawals withdrawals, TransactionRepository transactions,
+    public SignatureConsumer(ObjectMapper mapper, Withdrawals withdrawals,
                              Inbox inbox, ChainFollower chains, ControlRecords control) {
         this.control = control;
         this.mapper = mapper;
         this.withdrawals = withdrawals;
-        this.transactions = transactions;
         this.inbox = inbox;
         this.chains = chains;
     }
@@ -79,20 +76,9 @@ public class SignatureConsumer {
         if (result.status() == TssResultStatus.CONFIRMED) {
             return Uni.createFrom().completionStage(message.ack());
         }
-        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, eventId).chain(first -> {
-                    if (!first) {
-                        return Uni.createFrom().item((String) null);
-                    }
-                    return transactions.find("signRequestId", result.requestId()).firstResult().chain(t -> {
-                        if (t == null) {
-                            return Uni.createFrom().item((String) null);
-                        }
-                        Uni<Void> step = result.status() == TssResultStatus.SUCCEEDED
-                                ? withdrawals.signed(result, chains.evmChainId(t.chainId))
-                                : withdrawals.refused(result);
-                        return step.replaceWith(t.chainId);
-                    });
-                }))
+        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, eventId).chain(first -> first
+                        ? withdrawals.reported(result, chains::evmChainId)
+                        : Uni.createFrom().item((String) null)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
                 .onItemOrFailure().transformToUni((chainId, failure) -> {
                     if (failure != null) {

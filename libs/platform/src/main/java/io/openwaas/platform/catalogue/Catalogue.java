@@ -43,6 +43,16 @@ public class Catalogue {
     public record TokenEntry(String tokenId, String chainId, String symbol, String name, int decimal, String iconUrl,
                              String tokenAddress, String feeTokenId, String dustThreshold,
                              String custodialMinimumDepositThreshold, String assetModelType, boolean enabled) {
+
+        /** The chain's own coin (no contract), e.g. ETH. */
+        public boolean isNative() {
+            return tokenAddress == null || tokenAddress.isEmpty();
+        }
+
+        /** The token contract's address in lower case, or null for a native token. */
+        public String contract() {
+            return isNative() ? null : tokenAddress.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     record File(List<ChainEntry> chains, List<TokenEntry> tokens) {
